@@ -1,0 +1,3 @@
+export function models(): string {
+  return 'models';
+}

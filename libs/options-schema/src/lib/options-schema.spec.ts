@@ -1,0 +1,7 @@
+import { optionsSchema } from './options-schema';
+
+describe('optionsSchema', () => {
+  it('should work', () => {
+    expect(optionsSchema()).toEqual('options-schema');
+  });
+});

@@ -1,0 +1,3 @@
+export function optionsSchema(): string {
+  return 'options-schema';
+}

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'trpc',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/trpc',
+};

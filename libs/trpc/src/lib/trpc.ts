@@ -1,0 +1,3 @@
+export function trpc(): string {
+  return 'trpc';
+}
