@@ -1,21 +1,25 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
+import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { HealthService, JsonLogger, loadConfig, MetricsService, startOpsServer } from '@ledgerlink/server';
+import { WorkerModule } from './worker.module';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function main() {
+  const config = loadConfig(process.env);
+  const logger = new JsonLogger('worker', config.LOG_LEVEL);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), { logger });
+  app.enableShutdownHooks();
+  const ops = await startOpsServer(app.get(HealthService), app.get(MetricsService), config.WORKER_PORT, config.API_HOST);
+  logger.event('info', 'worker ready', { healthz: `http://${config.API_HOST}:${config.WORKER_PORT}/healthz` });
+  const stop = async () => {
+    ops.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
-bootstrap();
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

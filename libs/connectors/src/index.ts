@@ -1,1 +1,4 @@
-export * from './lib/connectors';
+export * from './connector';
+export * from './registry';
+export * from './stable-id';
+export { sandboxDefinition } from './sandbox/sandbox.definition';

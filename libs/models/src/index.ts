@@ -1,1 +1,4 @@
-export * from './lib/models';
+export * from './data-types';
+export * from './enums';
+export * from './company';
+export * from './integration';

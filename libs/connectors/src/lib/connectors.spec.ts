@@ -1,7 +1,0 @@
-import { connectors } from './connectors';
-
-describe('connectors', () => {
-  it('should work', () => {
-    expect(connectors()).toEqual('connectors');
-  });
-});

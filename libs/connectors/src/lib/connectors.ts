@@ -1,3 +1,0 @@
-export function connectors(): string {
-  return 'connectors';
-}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { AuthHttpModule } from '../auth/auth.module';
+import { CompanyHttpModule } from '../company/company.module';
+import { ConnectionHttpModule } from '../connection/connection.module';
+import { HealthHttpModule } from '../health/health.module';
+import { IntegrationHttpModule } from '../integration/integration.module';
+
+/** Every REST feature module. The api app adds tRPC on top; integration tests use this alone. */
+@Module({ imports: [AuthHttpModule, HealthHttpModule, IntegrationHttpModule, CompanyHttpModule, ConnectionHttpModule] })
+export class ApiHttpModule {}

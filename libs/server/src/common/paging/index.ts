@@ -1,0 +1,2 @@
+export * from './build-page';
+export * from './parse-paging';

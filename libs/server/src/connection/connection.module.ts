@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { CompanyModule } from '../company/company.module';
+import { ConnectionController } from './connection.controller';
+import { ConnectionService } from './connection.service';
+
+@Module({ imports: [CompanyModule], providers: [ConnectionService], exports: [ConnectionService] })
+export class ConnectionModule {}
+
+@Module({ imports: [ConnectionModule], controllers: [ConnectionController] })
+export class ConnectionHttpModule {}

@@ -1,0 +1,9 @@
+import { ApiKeyEntity } from '../auth/api-key.entity';
+import { ClientEntity } from '../auth/client.entity';
+import { PortalSessionEntity } from '../auth/portal-session.entity';
+import { PortalUserEntity } from '../auth/portal-user.entity';
+import { CompanyEntity } from '../company/company.entity';
+import { ConnectionEntity } from '../connection/connection.entity';
+
+/** Every entity, listed as classes (not globs) so webpack bundles them. */
+export const ENTITIES = [ClientEntity, ApiKeyEntity, PortalUserEntity, PortalSessionEntity, CompanyEntity, ConnectionEntity];

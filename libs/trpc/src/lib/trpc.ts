@@ -1,3 +1,0 @@
-export function trpc(): string {
-  return 'trpc';
-}
