@@ -7,9 +7,9 @@ const depConstraints = [
   { sourceTag: 'scope:connectors', onlyDependOnLibsWithTags: ['scope:models', 'scope:options-schema'] },
   {
     sourceTag: 'scope:server',
-    onlyDependOnLibsWithTags: ['scope:models', 'scope:options-schema', 'scope:connectors', 'scope:testing'],
+    onlyDependOnLibsWithTags: ['scope:models', 'scope:options-schema', 'scope:connectors'],
   },
-  { sourceTag: 'scope:trpc', onlyDependOnLibsWithTags: ['scope:server', 'scope:models', 'scope:testing'] },
+  { sourceTag: 'scope:trpc', onlyDependOnLibsWithTags: ['scope:server', 'scope:models'] },
   { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:server', 'scope:trpc', 'scope:models', 'scope:testing'] },
   { sourceTag: 'scope:worker', onlyDependOnLibsWithTags: ['scope:server', 'scope:models', 'scope:testing'] },
   { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: ['scope:trpc', 'scope:models'] },

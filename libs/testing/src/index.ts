@@ -1,1 +1,2 @@
 export * from './peers';
+export * from './harness';

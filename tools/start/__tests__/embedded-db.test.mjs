@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { ensureEmbeddedPostgres, inspectPostmaster, pgDirOf } from '../embedded-db.mjs';
-import { isAlive, waitForProcessExit } from '../proc.mjs';
+import { isAlive, procGroup, waitForProcessExit } from '../proc.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let dataDir;
@@ -45,6 +45,7 @@ test('initialises, starts, answers select 1, stops', async () => {
   started.add(db.pid);
   try {
     assert.equal(db.initialised, true);
+    assert.equal(procGroup(db.pid), db.pid, 'postmaster runs in its own process group (Ctrl+C does not reach it)');
     assert.match(db.url, /^postgres:\/\/postgres:[A-Za-z0-9]+@127\.0\.0\.1:\d+\/ledgerlink$/);
     assert.ok(fs.existsSync(path.join(pgDirOf(dataDir), 'PG_VERSION')));
     const { rows } = await query(db.url, 'select 1 as one');
