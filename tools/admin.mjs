@@ -28,10 +28,12 @@ const note = (msg) => process.stderr.write(`[admin] ${msg}\n`);
 
 function parse(argv) {
   const args = [...argv];
-  let dataDir = process.env.LEDGERLINK_DATA_DIR ?? path.join(ROOT, '.ledgerlink');
+  let dataDir =
+    process.env.LEDGERLINK_DATA_DIR ?? path.join(ROOT, '.ledgerlink');
   while (args.length > 0 && args[0].startsWith('--data-dir')) {
     const flag = args.shift();
-    if (flag.startsWith('--data-dir=')) dataDir = flag.slice('--data-dir='.length);
+    if (flag.startsWith('--data-dir='))
+      dataDir = flag.slice('--data-dir='.length);
     else if (args.length > 0) dataDir = args.shift();
     else throw new Error('--data-dir needs a value');
   }
@@ -53,7 +55,9 @@ async function main() {
   }
   const apiMain = path.join(ROOT, 'dist/apps/api/main.js');
   if (!fs.existsSync(apiMain)) {
-    note(`dist/apps/api/main.js is missing. Build first: node tools/start.mjs (or npx nx build api).`);
+    note(
+      `dist/apps/api/main.js is missing. Build first: node tools/start.mjs (or npx nx build api).`,
+    );
     return 1;
   }
 
@@ -62,19 +66,32 @@ async function main() {
   if (!env.DATABASE_URL) {
     const { ensureEmbeddedPostgres } = await import('./start/embedded-db.mjs');
     try {
-      db = await ensureEmbeddedPostgres(dataDir, { ifRunning: 'reuse', log: note });
+      db = await ensureEmbeddedPostgres(dataDir, {
+        ifRunning: 'reuse',
+        log: note,
+      });
     } catch (err) {
-      note(`Could not start the embedded PostgreSQL of ${dataDir}: ${err.message}`);
+      note(
+        `Could not start the embedded PostgreSQL of ${dataDir}: ${err.message}`,
+      );
       return 1;
     }
-    if (!db.reused) note(`Started the embedded PostgreSQL on port ${db.port} for this command.`);
+    if (!db.reused)
+      note(
+        `Started the embedded PostgreSQL on port ${db.port} for this command.`,
+      );
     env.DATABASE_URL = db.url;
   }
-  if (!env.CREDENTIALS_KEY) env.CREDENTIALS_KEY = loadDevCredentials(dataDir).credentialsKey;
+  if (!env.CREDENTIALS_KEY)
+    env.CREDENTIALS_KEY = loadDevCredentials(dataDir).credentialsKey;
 
   // The command shares our terminal: Ctrl+C reaches it directly, so we only wait for it to exit.
   // SIGTERM/SIGHUP sent to this wrapper alone are passed on.
-  const child = spawn(process.execPath, [apiMain, 'admin', ...args], { cwd: ROOT, env, stdio: 'inherit' });
+  const child = spawn(process.execPath, [apiMain, 'admin', ...args], {
+    cwd: ROOT,
+    env,
+    stdio: 'inherit',
+  });
   const forward = (sig) => () => {
     if (child.exitCode === null && child.signalCode === null) child.kill(sig);
   };

@@ -12,10 +12,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { describeExit, spawnChild, waitForHttp, waitForPort } from './start/children.mjs';
+import {
+  describeExit,
+  spawnChild,
+  waitForHttp,
+  waitForPort,
+} from './start/children.mjs';
 import { loadDevCredentials } from './start/dev-credentials.mjs';
 import { findFreePort, isPortFree } from './start/proc.mjs';
-import { RedisMissingError, REDIS_MISSING_HINT, REDIS_MISSING_MESSAGE, resolveRedis } from './start/redis.mjs';
+import {
+  RedisMissingError,
+  REDIS_MISSING_HINT,
+  REDIS_MISSING_MESSAGE,
+  resolveRedis,
+} from './start/redis.mjs';
 import { createRunState, reapOrphans } from './start/run-state.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,12 +74,19 @@ function parseCli(argv) {
   const v = parsed.values;
   const port = (name, fallback) => {
     const raw = v[name] ?? String(fallback);
-    if (!/^\d+$/.test(raw) || Number(raw) > 65535) throw new UsageError(`--${name} must be a port number 0-65535, got "${raw}"`);
+    if (!/^\d+$/.test(raw) || Number(raw) > 65535)
+      throw new UsageError(
+        `--${name} must be a port number 0-65535, got "${raw}"`,
+      );
     return Number(raw);
   };
   return {
     help: v.help,
-    dataDir: path.resolve(v['data-dir'] ?? process.env.LEDGERLINK_DATA_DIR ?? path.join(ROOT, '.ledgerlink')),
+    dataDir: path.resolve(
+      v['data-dir'] ??
+        process.env.LEDGERLINK_DATA_DIR ??
+        path.join(ROOT, '.ledgerlink'),
+    ),
     apiPort: port('api-port', 3000),
     workerPort: port('worker-port', 3001),
     portalPort: port('portal-port', 4200),
@@ -81,7 +98,9 @@ function parseCli(argv) {
 function nxBin() {
   const legacy = path.join(ROOT, 'node_modules/nx/bin/nx.js');
   if (fs.existsSync(legacy)) return legacy;
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/nx/package.json'), 'utf8'));
+  const pkg = JSON.parse(
+    fs.readFileSync(path.join(ROOT, 'node_modules/nx/package.json'), 'utf8'),
+  );
   const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin.nx;
   return path.join(ROOT, 'node_modules/nx', bin);
 }
@@ -113,12 +132,16 @@ async function main() {
       if (step) await step.stop();
       const byName = (n) => children.filter((c) => c.name === n);
       // services that depend on others first, databases last
-      await Promise.all([...byName('portal'), ...byName('worker')].map((c) => c.stop()));
+      await Promise.all(
+        [...byName('portal'), ...byName('worker')].map((c) => c.stop()),
+      );
       await Promise.all(byName('api').map((c) => c.stop()));
       await Promise.all([
         dbPromise?.then((db) => db?.stop()).catch(() => {}),
         redisPromise?.then((r) => r?.child?.stop()).catch(() => {}),
-        ...children.filter((c) => !['portal', 'worker', 'api'].includes(c.name)).map((c) => c.stop()),
+        ...children
+          .filter((c) => !['portal', 'worker', 'api'].includes(c.name))
+          .map((c) => c.stop()),
       ]);
       runState?.remove();
     })()
@@ -156,7 +179,9 @@ async function main() {
     exited.then((result) => {
       if (stopping()) return;
       const tail = info();
-      sayErr(`${name} ${describeExit(result)} unexpectedly; stopping everything.${tail ? `\nLast output of ${name}:\n${tail}` : ''}`);
+      sayErr(
+        `${name} ${describeExit(result)} unexpectedly; stopping everything.${tail ? `\nLast output of ${name}:\n${tail}` : ''}`,
+      );
       shutdown(1);
     });
   };
@@ -171,7 +196,14 @@ async function main() {
   const runStep = async (label, command, args) => {
     say(`${label}: ${[path.basename(command), ...args].join(' ')}`);
     const started = Date.now();
-    step = spawnChild({ name: label, command, args, cwd: ROOT, env: process.env, inherit: true });
+    step = spawnChild({
+      name: label,
+      command,
+      args,
+      cwd: ROOT,
+      env: process.env,
+      inherit: true,
+    });
     const result = await step.exited;
     step = null;
     if (stopping()) return false;
@@ -183,16 +215,27 @@ async function main() {
   try {
     fs.mkdirSync(opts.dataDir, { recursive: true });
     // A launcher already running on this data dir -> refuse; one that was SIGKILLed -> clean up.
-    for (const name of await reapOrphans(opts.dataDir, say)) say(`Stopped leftover ${name}.`);
+    for (const name of await reapOrphans(opts.dataDir, say))
+      say(`Stopped leftover ${name}.`);
     runState = createRunState(opts.dataDir);
 
     // ---- 1. install + build ------------------------------------------------------------
     if (!fs.existsSync(path.join(ROOT, 'node_modules'))) {
       if (!(await runStep('npm install', 'npm', ['install']))) return;
     }
-    const projects = opts.portal ? ['api', 'worker', 'portal'] : ['api', 'worker'];
+    const projects = opts.portal
+      ? ['api', 'worker', 'portal']
+      : ['api', 'worker'];
     if (opts.build) {
-      const args = [nxBin(), 'run-many', '-t', 'build', '-p', projects.join(','), '--outputStyle=static'];
+      const args = [
+        nxBin(),
+        'run-many',
+        '-t',
+        'build',
+        '-p',
+        projects.join(','),
+        '--outputStyle=static',
+      ];
       if (!(await runStep('build', process.execPath, args))) return;
     }
     const apiMain = path.join(ROOT, 'dist/apps/api/main.js');
@@ -203,13 +246,19 @@ async function main() {
       ? 'The build succeeded but did not produce it: check the build output path of the project.'
       : 'Run without --no-build, or build first: npx nx run-many -t build -p api,worker,portal';
     for (const file of [apiMain, workerMain]) {
-      if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing. ${hint}`);
+      if (!fs.existsSync(file))
+        throw new Error(`${path.relative(ROOT, file)} is missing. ${hint}`);
     }
     if (opts.portal) {
       if (!fs.existsSync(path.join(portalDir, '.next/BUILD_ID'))) {
-        throw new Error(`apps/portal/.next has no production build (BUILD_ID missing). ${hint}`);
+        throw new Error(
+          `apps/portal/.next has no production build (BUILD_ID missing). ${hint}`,
+        );
       }
-      if (!fs.existsSync(nextBin)) throw new Error(`${path.relative(ROOT, nextBin)} is missing: run npm install.`);
+      if (!fs.existsSync(nextBin))
+        throw new Error(
+          `${path.relative(ROOT, nextBin)} is missing: run npm install.`,
+        );
     }
 
     // ---- 2. credentials + ports ---------------------------------------------------------
@@ -223,23 +272,30 @@ async function main() {
         taken.add(p);
         return p;
       }
-      if (taken.has(wanted)) throw new Error(`Port ${wanted} is given to two services (--${flag}).`);
+      if (taken.has(wanted))
+        throw new Error(`Port ${wanted} is given to two services (--${flag}).`);
       if (!(await isPortFree(wanted))) {
-        throw new Error(`Port ${wanted} is already in use (--${flag} ${wanted}). Pick another one, or 0 for any free port.`);
+        throw new Error(
+          `Port ${wanted} is already in use (--${flag} ${wanted}). Pick another one, or 0 for any free port.`,
+        );
       }
       taken.add(wanted);
       return wanted;
     };
     const apiPort = await pickPort(opts.apiPort, 'api-port');
     const workerPort = await pickPort(opts.workerPort, 'worker-port');
-    const portalPort = opts.portal ? await pickPort(opts.portalPort, 'portal-port') : opts.portalPort;
+    const portalPort = opts.portal
+      ? await pickPort(opts.portalPort, 'portal-port')
+      : opts.portalPort;
 
     // ---- 3. PostgreSQL + Redis ------------------------------------------------------------
     if (process.env.DATABASE_URL) {
       say('Database: DATABASE_URL from the environment.');
       dbPromise = Promise.resolve(null);
     } else {
-      const { ensureEmbeddedPostgres } = await import('./start/embedded-db.mjs'); // needs node_modules
+      const { ensureEmbeddedPostgres } = await import(
+        './start/embedded-db.mjs'
+      ); // needs node_modules
       if (stopping()) return;
       const started = Date.now();
       dbPromise = ensureEmbeddedPostgres(opts.dataDir, {
@@ -250,7 +306,9 @@ async function main() {
       dbPromise.catch(() => {}); // handled below / in shutdown
       const db = await dbPromise;
       if (stopping()) return;
-      say(`Database: embedded PostgreSQL on 127.0.0.1:${db.port} (${db.pgDir}), ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      say(
+        `Database: embedded PostgreSQL on 127.0.0.1:${db.port} (${db.pgDir}), ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      );
       watch('postgres', db.exited, () => db.lastOutput?.());
     }
     const databaseUrl = process.env.DATABASE_URL || (await dbPromise).url;
@@ -264,7 +322,9 @@ async function main() {
       runState.addChild(redis.child);
       watch('redis', redis.child.exited, () => redis.child.lastOutput(20));
     }
-    say(`Redis: ${redis.url} (${{ env: 'REDIS_URL from the environment', local: 'already running', spawned: 'started by the launcher' }[redis.source]}).`);
+    say(
+      `Redis: ${redis.url} (${{ env: 'REDIS_URL from the environment', local: 'already running', spawned: 'started by the launcher' }[redis.source]}).`,
+    );
 
     // ---- 4. services -------------------------------------------------------------------------
     const env = process.env;
@@ -278,7 +338,8 @@ async function main() {
       CREDENTIALS_KEY: env.CREDENTIALS_KEY || creds.credentialsKey,
       BOOTSTRAP_API_KEY: env.BOOTSTRAP_API_KEY || creds.apiKey,
       BOOTSTRAP_PORTAL_EMAIL: env.BOOTSTRAP_PORTAL_EMAIL || creds.portalEmail,
-      BOOTSTRAP_PORTAL_PASSWORD: env.BOOTSTRAP_PORTAL_PASSWORD || creds.portalPassword,
+      BOOTSTRAP_PORTAL_PASSWORD:
+        env.BOOTSTRAP_PORTAL_PASSWORD || creds.portalPassword,
       COOKIE_SECURE: 'false',
     };
     // Launchers with their own data dir (tests) may share one Redis: keep their Bull queues apart.
@@ -286,10 +347,21 @@ async function main() {
       serviceEnv.QUEUE_PREFIX = `ledgerlink_${createHash('sha256').update(opts.dataDir).digest('hex').slice(0, 10)}`;
     }
 
-    say(`Starting the API on port ${apiPort} (it runs the migrations first)...`);
-    const api = startService({ name: 'api', command: process.execPath, args: [apiMain], cwd: ROOT, env: serviceEnv });
+    say(
+      `Starting the API on port ${apiPort} (it runs the migrations first)...`,
+    );
+    const api = startService({
+      name: 'api',
+      command: process.execPath,
+      args: [apiMain],
+      cwd: ROOT,
+      env: serviceEnv,
+    });
     if (!api) return;
-    await waitForHttp(`http://127.0.0.1:${apiPort}/healthz`, { child: api, timeoutMs: HEALTH_TIMEOUT_MS });
+    await waitForHttp(`http://127.0.0.1:${apiPort}/healthz`, {
+      child: api,
+      timeoutMs: HEALTH_TIMEOUT_MS,
+    });
     if (stopping()) return;
 
     say(`Starting the worker (health on port ${workerPort})...`);
@@ -301,7 +373,10 @@ async function main() {
       env: { ...serviceEnv, WORKER_PORT: String(workerPort) },
     });
     if (!worker) return;
-    await waitForHttp(`http://127.0.0.1:${workerPort}/healthz`, { child: worker, timeoutMs: HEALTH_TIMEOUT_MS });
+    await waitForHttp(`http://127.0.0.1:${workerPort}/healthz`, {
+      child: worker,
+      timeoutMs: HEALTH_TIMEOUT_MS,
+    });
     if (stopping()) return;
 
     if (opts.portal) {
@@ -319,7 +394,10 @@ async function main() {
         },
       });
       if (!portal) return;
-      await waitForPort(portalPort, { child: portal, timeoutMs: HEALTH_TIMEOUT_MS });
+      await waitForPort(portalPort, {
+        child: portal,
+        timeoutMs: HEALTH_TIMEOUT_MS,
+      });
       if (stopping()) return;
     }
 

@@ -11,7 +11,7 @@ export default async function globalSetup() {
   const dataDir = mkdtempSync(join(tmpdir(), 'll-e2e-'));
   const child = spawn(
     process.execPath,
-    ['tools/start.mjs', '--data-dir', dataDir, '--api-port', '0', '--worker-port', '0', '--portal-port', '0', '--no-build'],
+    ['tools/start.mjs', '--data-dir', dataDir, '--api-port', '0', '--worker-port', '0', '--portal-port', '0', '--no-build', ...(process.env['E2E_NO_PORTAL'] ? ['--no-portal'] : [])],
     { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, QUEUE_PREFIX: `e2e-${process.pid}` } },
   );
   const seen: Partial<Stack> = { dataDir, pid: child.pid };

@@ -4,7 +4,13 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import readline from 'node:readline';
-import { canConnect, groupExists, idle, procStartTime, sleep } from './proc.mjs';
+import {
+  canConnect,
+  groupExists,
+  idle,
+  procStartTime,
+  sleep,
+} from './proc.mjs';
 
 function signalGroup(pid, signal) {
   try {
@@ -36,7 +42,9 @@ export function spawnChild({
     cwd,
     env,
     detached: true,
-    stdio: inherit ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'pipe', 'pipe'],
+    stdio: inherit
+      ? ['ignore', 'inherit', 'inherit']
+      : ['ignore', 'pipe', 'pipe'],
   });
   const lines = [];
   const handle = {
@@ -63,7 +71,9 @@ export function spawnChild({
     });
     return new Promise((resolve) => rl.once('close', resolve));
   };
-  const streamsDone = inherit ? [] : [pipeLines(proc.stdout, out), pipeLines(proc.stderr, err)];
+  const streamsDone = inherit
+    ? []
+    : [pipeLines(proc.stdout, out), pipeLines(proc.stderr, err)];
 
   handle.exited = new Promise((resolve) => {
     let settled = false;
@@ -79,7 +89,9 @@ export function spawnChild({
     });
     proc.once('exit', (code, signal) => {
       // let the prefixed output drain first (bounded: a grandchild may keep the pipe open)
-      Promise.race([Promise.all(streamsDone), idle(500)]).then(() => settle({ code, signal }));
+      Promise.race([Promise.all(streamsDone), idle(500)]).then(() =>
+        settle({ code, signal }),
+      );
     });
   });
 
@@ -89,7 +101,10 @@ export function spawnChild({
     if (!handle.pid) return handle.exited;
     if (!handle.exitInfo) {
       signalGroup(handle.pid, signal);
-      const finished = await Promise.race([handle.exited.then(() => true), idle(timeoutMs).then(() => false)]);
+      const finished = await Promise.race([
+        handle.exited.then(() => true),
+        idle(timeoutMs).then(() => false),
+      ]);
       if (!finished) {
         signalGroup(handle.pid, 'SIGKILL');
         await handle.exited;
@@ -124,7 +139,9 @@ function childDiedError(child, what) {
   const tail = child.lastOutput();
   return new Error(
     `${child.name} ${describeExit(child.exitInfo)} while waiting for ${what}.` +
-      (tail ? `\nLast output of ${child.name}:\n${tail}` : ` (${child.name} printed nothing)`),
+      (tail
+        ? `\nLast output of ${child.name}:\n${tail}`
+        : ` (${child.name} printed nothing)`),
   );
 }
 
@@ -132,7 +149,11 @@ function timeoutError(child, what, timeoutMs) {
   const tail = child?.lastOutput();
   return new Error(
     `Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}.` +
-      (child ? (tail ? `\nLast output of ${child.name}:\n${tail}` : ` (${child.name} printed nothing)`) : ''),
+      (child
+        ? tail
+          ? `\nLast output of ${child.name}:\n${tail}`
+          : ` (${child.name} printed nothing)`
+        : ''),
   );
 }
 
@@ -148,24 +169,34 @@ function httpStatus(url, timeoutMs) {
 }
 
 /** Polls `url` until it answers `status`; fails early if `child` exits. */
-export async function waitForHttp(url, { child, timeoutMs = 90_000, status = 200, intervalMs = 250 } = {}) {
+export async function waitForHttp(
+  url,
+  { child, timeoutMs = 90_000, status = 200, intervalMs = 250 } = {},
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child?.exitInfo) throw childDiedError(child, `${url} to answer ${status}`);
+    if (child?.exitInfo)
+      throw childDiedError(child, `${url} to answer ${status}`);
     if ((await httpStatus(url, 2_000)) === status) return;
-    if (child?.exitInfo) throw childDiedError(child, `${url} to answer ${status}`);
-    if (Date.now() > deadline) throw timeoutError(child, `${url} to answer ${status}`, timeoutMs);
+    if (child?.exitInfo)
+      throw childDiedError(child, `${url} to answer ${status}`);
+    if (Date.now() > deadline)
+      throw timeoutError(child, `${url} to answer ${status}`, timeoutMs);
     await sleep(intervalMs);
   }
 }
 
 /** Polls until host:port accepts connections; fails early if `child` exits. */
-export async function waitForPort(port, { host = '127.0.0.1', child, timeoutMs = 90_000, intervalMs = 250 } = {}) {
+export async function waitForPort(
+  port,
+  { host = '127.0.0.1', child, timeoutMs = 90_000, intervalMs = 250 } = {},
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child?.exitInfo) throw childDiedError(child, `port ${port}`);
     if (await canConnect(port, host)) return;
-    if (Date.now() > deadline) throw timeoutError(child, `port ${port}`, timeoutMs);
+    if (Date.now() > deadline)
+      throw timeoutError(child, `port ${port}`, timeoutMs);
     await sleep(intervalMs);
   }
 }

@@ -50,7 +50,9 @@ export function readDevCredentials(dataDir) {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new Error(`${file} is not valid JSON (${err.message}). Fix or delete it.`);
+    throw new Error(
+      `${file} is not valid JSON (${err.message}). Fix or delete it.`,
+    );
   }
 }
 

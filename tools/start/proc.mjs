@@ -5,14 +5,20 @@ import net from 'node:net';
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Like sleep, but does not keep the process alive: for timeouts raced against other events. */
-export const idle = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+export const idle = (ms) =>
+  new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 function procStat(pid) {
   try {
     const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // pid (comm) state ppid pgrp ... ; comm may contain spaces/parens, so split after the last ')'
     const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { state: rest[0], ppid: Number(rest[1]), pgrp: Number(rest[2]), startTime: rest[19] };
+    return {
+      state: rest[0],
+      ppid: Number(rest[1]),
+      pgrp: Number(rest[2]),
+      startTime: rest[19],
+    };
   } catch {
     return null;
   }
@@ -43,7 +49,10 @@ export function procGroup(pid) {
 /** argv of a process, or null. */
 export function procCmdline(pid) {
   try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    return fs
+      .readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      .split('\0')
+      .filter(Boolean);
   } catch {
     return null;
   }
@@ -61,7 +70,11 @@ export function groupExists(pgid) {
 
 /** A process is "the same one" if the PID is alive and its start time matches what we recorded. */
 export function isSameProcess(pid, startTime) {
-  return isAlive(pid) && startTime != null && procStartTime(pid) === String(startTime);
+  return (
+    isAlive(pid) &&
+    startTime != null &&
+    procStartTime(pid) === String(startTime)
+  );
 }
 
 export async function waitForProcessExit(pid, timeoutMs) {
@@ -79,7 +92,9 @@ export function isPortFree(port, host = '127.0.0.1') {
     const srv = net.createServer();
     srv.unref();
     srv.once('error', () => resolve(false));
-    srv.listen({ port, host, exclusive: true }, () => srv.close(() => resolve(true)));
+    srv.listen({ port, host, exclusive: true }, () =>
+      srv.close(() => resolve(true)),
+    );
   });
 }
 

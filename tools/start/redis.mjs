@@ -12,7 +12,8 @@ import { findFreePort, sleep } from './proc.mjs';
 
 export const REDIS_MISSING_MESSAGE =
   'Redis is required. Install it with: sudo apt-get install -y redis-server';
-export const REDIS_MISSING_HINT = '(or set REDIS_URL=redis://host:port to use an existing Redis)';
+export const REDIS_MISSING_HINT =
+  '(or set REDIS_URL=redis://host:port to use an existing Redis)';
 
 /** Raw RESP PING: resolves true if the server answers +PONG within timeoutMs. */
 export function pingRedis(port, host = '127.0.0.1', timeoutMs = 1000) {
@@ -37,8 +38,14 @@ export function pingRedis(port, host = '127.0.0.1', timeoutMs = 1000) {
 /** Path of redis-server on PATH (or /usr/bin, /usr/local/bin), or null. */
 export const REDIS_FALLBACK_DIRS = ['/usr/bin', '/usr/local/bin', '/usr/sbin'];
 
-export function findRedisServer(envPath = process.env.PATH ?? '', fallbackDirs = REDIS_FALLBACK_DIRS) {
-  const dirs = [...envPath.split(path.delimiter).filter(Boolean), ...fallbackDirs];
+export function findRedisServer(
+  envPath = process.env.PATH ?? '',
+  fallbackDirs = REDIS_FALLBACK_DIRS,
+) {
+  const dirs = [
+    ...envPath.split(path.delimiter).filter(Boolean),
+    ...fallbackDirs,
+  ];
   for (const dir of dirs) {
     const candidate = path.join(dir, 'redis-server');
     try {
@@ -69,7 +76,8 @@ export async function resolveRedis({
   fallbackDirs = REDIS_FALLBACK_DIRS,
 } = {}) {
   if (env.REDIS_URL) return { url: env.REDIS_URL, source: 'env' };
-  if (await pingRedis(localPort)) return { url: `redis://127.0.0.1:${localPort}`, source: 'local' };
+  if (await pingRedis(localPort))
+    return { url: `redis://127.0.0.1:${localPort}`, source: 'local' };
 
   const bin = findRedisServer(env.PATH, fallbackDirs);
   if (!bin) throw new RedisMissingError();
@@ -80,18 +88,33 @@ export async function resolveRedis({
     name: 'redis',
     command: bin,
     cwd: os.tmpdir(), // nothing is saved (--save ''), but never drop a dump.rdb into the repo
-    args: ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+    args: [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--daemonize',
+      'no',
+    ],
     env,
   });
   const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (child.exitInfo) {
-      throw new Error(`redis-server exited while starting.\nLast output of redis:\n${child.lastOutput()}`);
+      throw new Error(
+        `redis-server exited while starting.\nLast output of redis:\n${child.lastOutput()}`,
+      );
     }
     if (await pingRedis(port)) break;
     if (Date.now() > deadline) {
       await child.stop();
-      throw new Error(`redis-server did not answer PING on port ${port} within ${startTimeoutMs / 1000} s.`);
+      throw new Error(
+        `redis-server did not answer PING on port ${port} within ${startTimeoutMs / 1000} s.`,
+      );
     }
     await sleep(100);
   }

@@ -4,13 +4,23 @@
 // SIGKILLed (its detached children keep running and would hold the ports).
 import fs from 'node:fs';
 import path from 'node:path';
-import { groupExists, isAlive, isSameProcess, procGroup, procStartTime, sleep, waitForProcessExit } from './proc.mjs';
+import {
+  groupExists,
+  isAlive,
+  isSameProcess,
+  procGroup,
+  procStartTime,
+  sleep,
+  waitForProcessExit,
+} from './proc.mjs';
 
 export const RUN_STATE_FILE = 'launcher.json';
 
 export function readRunState(dataDir) {
   try {
-    return JSON.parse(fs.readFileSync(path.join(dataDir, RUN_STATE_FILE), 'utf8'));
+    return JSON.parse(
+      fs.readFileSync(path.join(dataDir, RUN_STATE_FILE), 'utf8'),
+    );
   } catch {
     return null;
   }
@@ -19,23 +29,40 @@ export function readRunState(dataDir) {
 /** The launcher currently running on dataDir ({ pid, ... }), or null. */
 export function runningLauncher(dataDir) {
   const state = readRunState(dataDir);
-  if (state && state.pid !== process.pid && isSameProcess(state.pid, state.startTime)) return state;
+  if (
+    state &&
+    state.pid !== process.pid &&
+    isSameProcess(state.pid, state.startTime)
+  )
+    return state;
   return null;
 }
 
 export function createRunState(dataDir) {
   const file = path.join(dataDir, RUN_STATE_FILE);
-  const state = { pid: process.pid, startTime: procStartTime(process.pid), startedAt: new Date().toISOString(), children: [] };
+  const state = {
+    pid: process.pid,
+    startTime: procStartTime(process.pid),
+    startedAt: new Date().toISOString(),
+    children: [],
+  };
   const save = () => {
     const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+    fs.writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`, {
+      mode: 0o600,
+    });
     fs.renameSync(tmp, file);
   };
   save();
   return {
     addChild(handle) {
       if (!handle?.pid) return;
-      state.children.push({ name: handle.name, pid: handle.pid, startTime: handle.startTime, command: handle.command });
+      state.children.push({
+        name: handle.name,
+        pid: handle.pid,
+        startTime: handle.startTime,
+        command: handle.command,
+      });
       save();
     },
     remove() {
@@ -62,7 +89,9 @@ export async function reapOrphans(dataDir, log = () => {}) {
   const stopped = [];
   for (const child of state.children ?? []) {
     if (!isSameProcess(child.pid, child.startTime)) continue;
-    log(`Stopping ${child.name} (pid ${child.pid}) left running by a launcher that did not exit cleanly.`);
+    log(
+      `Stopping ${child.name} (pid ${child.pid}) left running by a launcher that did not exit cleanly.`,
+    );
     const target = procGroup(child.pid) === child.pid ? -child.pid : child.pid;
     try {
       process.kill(target, 'SIGTERM');

@@ -55,7 +55,7 @@ const node = process.execPath;
 const bin = (p) => join(ROOT, 'node_modules', p);
 
 if (want('e2e')) {
-  const b = run('build', node, [bin('nx/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'worker', 'portal', '--outputStyle=static']);
+  const b = run('build', node, [bin('nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'worker', 'portal', '--outputStyle=static']);
   if (b.status !== 0) {
     totals.failed += 1;
     problems.push('build failed');

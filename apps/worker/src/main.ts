@@ -7,7 +7,6 @@ async function main() {
   const config = loadConfig(process.env);
   const logger = new JsonLogger('worker', config.LOG_LEVEL);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), { logger });
-  app.enableShutdownHooks();
   const ops = await startOpsServer(app.get(HealthService), app.get(MetricsService), config.WORKER_PORT, config.API_HOST);
   logger.event('info', 'worker ready', { healthz: `http://${config.API_HOST}:${config.WORKER_PORT}/healthz` });
   const stop = async () => {

@@ -7,7 +7,11 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { ensureEmbeddedPostgres, inspectPostmaster, pgDirOf } from '../embedded-db.mjs';
+import {
+  ensureEmbeddedPostgres,
+  inspectPostmaster,
+  pgDirOf,
+} from '../embedded-db.mjs';
 import { isAlive, procGroup, waitForProcessExit } from '../proc.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -45,25 +49,43 @@ test('initialises, starts, answers select 1, stops', async () => {
   started.add(db.pid);
   try {
     assert.equal(db.initialised, true);
-    assert.equal(procGroup(db.pid), db.pid, 'postmaster runs in its own process group (Ctrl+C does not reach it)');
-    assert.match(db.url, /^postgres:\/\/postgres:[A-Za-z0-9]+@127\.0\.0\.1:\d+\/ledgerlink$/);
+    assert.equal(
+      procGroup(db.pid),
+      db.pid,
+      'postmaster runs in its own process group (Ctrl+C does not reach it)',
+    );
+    assert.match(
+      db.url,
+      /^postgres:\/\/postgres:[A-Za-z0-9]+@127\.0\.0\.1:\d+\/ledgerlink$/,
+    );
     assert.ok(fs.existsSync(path.join(pgDirOf(dataDir), 'PG_VERSION')));
     const { rows } = await query(db.url, 'select 1 as one');
     assert.equal(rows[0].one, 1);
     await query(db.url, 'create table kept (v text)');
     await query(db.url, "insert into kept values ('survives restart')");
-    const dev = JSON.parse(fs.readFileSync(path.join(dataDir, 'dev.json'), 'utf8'));
+    const dev = JSON.parse(
+      fs.readFileSync(path.join(dataDir, 'dev.json'), 'utf8'),
+    );
     assert.equal(dev.postgresPort, db.port);
-    assert.equal(fs.statSync(path.join(dataDir, 'dev.json')).mode & 0o777, 0o600);
+    assert.equal(
+      fs.statSync(path.join(dataDir, 'dev.json')).mode & 0o777,
+      0o600,
+    );
   } finally {
     await db.stop();
   }
   assert.equal(isAlive(db.pid), false);
-  assert.equal(inspectPostmaster(pgDirOf(dataDir)), null, 'postmaster.pid removed on clean stop');
+  assert.equal(
+    inspectPostmaster(pgDirOf(dataDir)),
+    null,
+    'postmaster.pid removed on clean stop',
+  );
 });
 
 test('restarts on the same port and keeps the data', async () => {
-  const port = JSON.parse(fs.readFileSync(path.join(dataDir, 'dev.json'), 'utf8')).postgresPort;
+  const port = JSON.parse(
+    fs.readFileSync(path.join(dataDir, 'dev.json'), 'utf8'),
+  ).postgresPort;
   const db = await ensureEmbeddedPostgres(dataDir, quiet);
   started.add(db.pid);
   try {
@@ -85,14 +107,18 @@ test('a postmaster orphaned by a killed launcher is reused by admin, then stoppe
     process.stdout.write(JSON.stringify({ pid: db.pid, port: db.port }) + '\\n');
     setInterval(() => {}, 1000);
   `;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const first = await new Promise((resolve, reject) => {
     let buf = '';
     child.stdout.on('data', (d) => {
       buf += d;
       if (buf.includes('\n')) resolve(JSON.parse(buf));
     });
-    child.once('exit', (code) => reject(new Error(`helper exited early (${code})`)));
+    child.once('exit', (code) =>
+      reject(new Error(`helper exited early (${code})`)),
+    );
   });
   started.add(first.pid);
   child.kill('SIGKILL');
@@ -101,10 +127,16 @@ test('a postmaster orphaned by a killed launcher is reused by admin, then stoppe
   assert.equal(inspectPostmaster(pgDirOf(dataDir)).live, true);
 
   // admin-style: reuse the running server, stop() leaves it alone
-  const reused = await ensureEmbeddedPostgres(dataDir, { ...quiet, ifRunning: 'reuse' });
+  const reused = await ensureEmbeddedPostgres(dataDir, {
+    ...quiet,
+    ifRunning: 'reuse',
+  });
   assert.equal(reused.reused, true);
   assert.equal(reused.port, first.port);
-  assert.equal((await query(reused.url, 'select count(*)::int as n from kept')).rows[0].n, 1);
+  assert.equal(
+    (await query(reused.url, 'select count(*)::int as n from kept')).rows[0].n,
+    1,
+  );
   await reused.stop();
   assert.equal(isAlive(first.pid), true);
 
@@ -114,7 +146,10 @@ test('a postmaster orphaned by a killed launcher is reused by admin, then stoppe
   try {
     assert.equal(isAlive(first.pid), false);
     assert.notEqual(db.pid, first.pid);
-    assert.equal((await query(db.url, 'select v from kept')).rows[0].v, 'survives restart');
+    assert.equal(
+      (await query(db.url, 'select v from kept')).rows[0].v,
+      'survives restart',
+    );
   } finally {
     await db.stop();
   }
