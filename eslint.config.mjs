@@ -4,7 +4,8 @@ import nx from '@nx/eslint-plugin';
 const depConstraints = [
   { sourceTag: 'scope:models', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'scope:options-schema', onlyDependOnLibsWithTags: ['scope:models'] },
-  { sourceTag: 'scope:connectors', onlyDependOnLibsWithTags: ['scope:models', 'scope:options-schema'] },
+  { sourceTag: 'scope:connectors', onlyDependOnLibsWithTags: ['scope:models', 'scope:options-schema', 'scope:testing-peers'] },
+  { sourceTag: 'scope:testing-peers', onlyDependOnLibsWithTags: [] },
   {
     sourceTag: 'scope:server',
     onlyDependOnLibsWithTags: ['scope:models', 'scope:options-schema', 'scope:connectors'],
@@ -15,7 +16,7 @@ const depConstraints = [
   { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: ['scope:trpc', 'scope:models'] },
   {
     sourceTag: 'scope:testing',
-    onlyDependOnLibsWithTags: ['scope:models', 'scope:options-schema', 'scope:connectors', 'scope:server', 'scope:trpc'],
+    onlyDependOnLibsWithTags: ['scope:models', 'scope:options-schema', 'scope:connectors', 'scope:server', 'scope:trpc', 'scope:testing-peers'],
   },
   { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['*'] },
 ];
@@ -43,11 +44,14 @@ export default [
   {
     // The testing lib is for tests only: production code may not import it.
     files: ['libs/*/src/**/*.ts', 'apps/*/src/**/*.ts', 'apps/*/src/**/*.tsx'],
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/__tests__/**', 'libs/testing/**'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/__tests__/**', 'libs/testing/**', 'libs/testing-peers/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: '@ledgerlink/testing', message: 'libs/testing is for tests only.' }] },
+        { paths: [
+          { name: '@ledgerlink/testing', message: 'libs/testing is for tests only.' },
+          { name: '@ledgerlink/testing-peers', message: 'libs/testing-peers is for tests only.' },
+        ] },
       ],
     },
   },

@@ -1,2 +1,2 @@
-export * from './peers';
 export * from './harness';
+export * from '@ledgerlink/testing-peers';

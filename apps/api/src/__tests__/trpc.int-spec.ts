@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApi, type TestApi, type TestTenant } from '@ledgerlink/testing';
+import type { AppRouter } from '@ledgerlink/trpc';
+import { createTRPCClient, httpLink } from '@trpc/client';
 import type { CompanyBody, PageBody } from './support/contract';
 import { json } from './support/contract';
 import { sessionCookie, signIn, trpcMutation, trpcQuery } from './support/trpc';
@@ -212,6 +214,14 @@ describe('tRPC (portal API)', () => {
       await trpcMutation(api, 'auth.signOut', undefined, first);
       expect((await trpcQuery(api, 'companies.list', {}, first)).status).toBe(401);
       expect((await trpcQuery(api, 'companies.list', {}, second)).status).toBe(200);
+    });
+
+    it('works through the official unbatched client (httpLink), which sends a void mutation without a body', async () => {
+      const cookie = await signIn(api, tenant);
+      const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${api.url}/trpc`, headers: { cookie } })] });
+      expect(await client.auth.me.query()).toEqual({ email: tenant.email });
+      expect(await client.auth.signOut.mutate()).toEqual({ ok: true });
+      expect(await client.auth.me.query()).toBeNull();
     });
   });
 });

@@ -14,13 +14,8 @@ function onApiError(err: unknown) {
 export function createQueryClient() {
   return new QueryClient({
     queryCache: new QueryCache({ onError: onApiError }),
-    mutationCache: new MutationCache({
-      onError: (err, _vars, _ctx, mutation) => {
-        // auth.signIn's UNAUTHORIZED is a wrong password, shown by the form.
-        if (mutation.options.mutationKey?.flat().includes('signIn')) return;
-        onApiError(err);
-      },
-    }),
+    // A mutation with meta.ownsUnauthorized (auth.signIn: wrong password) shows the error itself.
+    mutationCache: new MutationCache({ onError: (err, _v, _c, mutation) => (mutation.meta?.['ownsUnauthorized'] ? undefined : onApiError(err)) }),
     defaultOptions: {
       queries: {
         staleTime: 5_000,

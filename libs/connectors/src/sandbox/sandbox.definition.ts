@@ -1,4 +1,4 @@
-import type { ConnectorDefinition } from '../connector';
+import { type ConnectorDefinition, ConnectorNotSupportedError } from '../connector';
 import { SANDBOX_LOGO_SVG } from './sandbox.logo';
 import { parseSandboxSettings } from './sandbox.settings';
 
@@ -37,10 +37,16 @@ export const sandboxDefinition: ConnectorDefinition = {
       'Nothing leaves this server: the sandbox exists for demos, tests and benchmarks.',
     ],
   },
-  create: () => ({
-    async authorize(credentials) {
-      const settings = parseSandboxSettings(credentials);
-      return { companyName: settings.companyName, connectionInfo: { seed: settings.seed, volume: settings.volume } };
-    },
-  }),
+  create: (ctx) => {
+    const notYet = () => Promise.reject(new ConnectorNotSupportedError('The sandbox data generator is not built yet.'));
+    return {
+      async authorize() {
+        const settings = parseSandboxSettings(ctx.credentials);
+        return { companyName: settings.companyName, connectionInfo: { seed: settings.seed, volume: settings.volume } };
+      },
+      read: () => ({ [Symbol.asyncIterator]: () => ({ next: notYet }) }),
+      options: notYet,
+      write: notYet,
+    };
+  },
 };

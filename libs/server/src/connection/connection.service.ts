@@ -110,10 +110,10 @@ export class ConnectionService {
   async authorize(clientId: string, companyId: string, connectionId: string, credentials: Record<string, string>): Promise<Connection> {
     const row = await this.requireConnection(clientId, companyId, connectionId);
     const definition = this.registry.get(row.platformKey);
-    if (!definition?.create) throw badRequest(`Platform ${row.platformKey} cannot be authorised through the API.`);
+    if (!definition) throw badRequest(`Platform ${row.platformKey} is no longer available.`);
     const repo = this.db.getRepository(ConnectionEntity);
     try {
-      const result = await definition.create().authorize(credentials);
+      const result = await definition.create({ credentials, connectionId: row.id, now: () => this.clock.now() }).authorize();
       await repo.update(
         { id: row.id },
         {
