@@ -32,3 +32,7 @@ export * from './health/ops-server';
 export * from './app/api-http.module';
 export * from './app/worker-jobs.module';
 export * from './app/bootstrap';
+export * from './connector-runtime/connector-runtime.service';
+export * from './connector-runtime/connector-runtime.module';
+export * from './link/link.service';
+export * from './link/link.module';

@@ -1,11 +1,13 @@
-import type { AuthService, CompanyService } from '@ledgerlink/server';
+import type { AuthService, CompanyService, LinkService } from '@ledgerlink/server';
 import { authRouter } from './routers/auth.router';
 import { companiesRouter } from './routers/companies.router';
+import { linkRouter } from './routers/link.router';
 import { router } from './init';
 
 export interface RouterDeps {
   auth: AuthService;
   companies: CompanyService;
+  link: LinkService;
 }
 
 /** The portal's API. The portal imports only the type. */
@@ -13,6 +15,7 @@ export function createAppRouter(deps: RouterDeps) {
   return router({
     auth: authRouter(deps.auth),
     companies: companiesRouter(deps.companies),
+    link: linkRouter(deps.link),
   });
 }
 

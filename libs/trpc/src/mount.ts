@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, AuthService, CompanyService } from '@ledgerlink/server';
+import { APP_CONFIG, type AppConfig, AuthService, CompanyService, LinkService } from '@ledgerlink/server';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import type { Request } from 'express';
 import { createAppRouter } from './app-router';
@@ -9,6 +9,6 @@ import { createContextFactory } from './context';
 export function mountTrpc(app: INestApplication) {
   const config = app.get<AppConfig>(APP_CONFIG);
   const secure = (req: Request) => (config.COOKIE_SECURE === 'auto' ? req.secure || req.header('x-forwarded-proto') === 'https' : config.COOKIE_SECURE === 'true');
-  const router = createAppRouter({ auth: app.get(AuthService), companies: app.get(CompanyService) });
+  const router = createAppRouter({ auth: app.get(AuthService), companies: app.get(CompanyService), link: app.get(LinkService) });
   app.use('/trpc', createExpressMiddleware({ router, createContext: createContextFactory(app.get(AuthService), secure) }));
 }

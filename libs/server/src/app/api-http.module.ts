@@ -4,7 +4,8 @@ import { CompanyHttpModule } from '../company/company.module';
 import { ConnectionHttpModule } from '../connection/connection.module';
 import { HealthHttpModule } from '../health/health.module';
 import { IntegrationHttpModule } from '../integration/integration.module';
+import { LinkModule } from '../link/link.module';
 
 /** Every REST feature module. The api app adds tRPC on top; integration tests use this alone. */
-@Module({ imports: [AuthHttpModule, HealthHttpModule, IntegrationHttpModule, CompanyHttpModule, ConnectionHttpModule] })
+@Module({ imports: [AuthHttpModule, HealthHttpModule, IntegrationHttpModule, CompanyHttpModule, ConnectionHttpModule, LinkModule] })
 export class ApiHttpModule {}

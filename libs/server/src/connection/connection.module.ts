@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CompanyModule } from '../company/company.module';
+import { ConnectorRuntimeModule } from '../connector-runtime/connector-runtime.module';
 import { ConnectionController } from './connection.controller';
 import { ConnectionService } from './connection.service';
 
-@Module({ imports: [CompanyModule], providers: [ConnectionService], exports: [ConnectionService] })
+@Module({ imports: [CompanyModule, ConnectorRuntimeModule], providers: [ConnectionService], exports: [ConnectionService] })
 export class ConnectionModule {}
 
 @Module({ imports: [ConnectionModule], controllers: [ConnectionController] })

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConnectorAuthError, ConnectorRegistry } from '@ledgerlink/connectors';
+import { ConnectorRuntimeService } from '../connector-runtime/connector-runtime.service';
 import type { Connection, Paged } from '@ledgerlink/models';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
-import { SecretBox } from '../common/crypto/secret-box';
 import { badRequest, notFound } from '../common/errors/api-error';
 import { isUuid } from '../common/http/params';
 import { buildPage, type PagingParams } from '../common/paging';
@@ -30,7 +30,7 @@ export class ConnectionService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly companies: CompanyService,
     private readonly registry: ConnectorRegistry,
-    private readonly secrets: SecretBox,
+    private readonly runtime: ConnectorRuntimeService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -109,16 +109,15 @@ export class ConnectionService {
    */
   async authorize(clientId: string, companyId: string, connectionId: string, credentials: Record<string, string>): Promise<Connection> {
     const row = await this.requireConnection(clientId, companyId, connectionId);
-    const definition = this.registry.get(row.platformKey);
-    if (!definition) throw badRequest(`Platform ${row.platformKey} is no longer available.`);
     const repo = this.db.getRepository(ConnectionEntity);
     try {
-      const result = await definition.create({ credentials, connectionId: row.id, now: () => this.clock.now() }).authorize();
+      const connector = this.runtime.open(row, credentials);
+      const result = await connector.authorize().finally(() => connector.close?.());
       await repo.update(
         { id: row.id },
         {
           status: 'Linked',
-          credentialsEnc: this.secrets.seal(JSON.stringify(credentials), row.id),
+          credentialsEnc: this.runtime.seal(row.id, credentials),
           connectionInfo: { companyName: result.companyName, ...result.connectionInfo },
           lastError: null,
           linkedAt: this.clock.now(),
@@ -134,10 +133,5 @@ export class ConnectionService {
       });
     }
     return this.view(await repo.findOneByOrFail({ id: row.id }));
-  }
-
-  /** The stored credentials, decrypted (for connectors running in the worker). */
-  async credentialsOf(row: ConnectionEntity): Promise<Record<string, string>> {
-    return row.credentialsEnc ? JSON.parse(this.secrets.open(row.credentialsEnc, row.id)) : {};
   }
 }

@@ -4,6 +4,7 @@ import { PortalSessionEntity } from '../auth/portal-session.entity';
 import { PortalUserEntity } from '../auth/portal-user.entity';
 import { CompanyEntity } from '../company/company.entity';
 import { ConnectionEntity } from '../connection/connection.entity';
+import { ConnectorOperationEntity, ConnectorRecordEntity } from '../connector-runtime/connector-record.entity';
 
 /** Every entity, listed as classes (not globs) so webpack bundles them. */
-export const ENTITIES = [ClientEntity, ApiKeyEntity, PortalUserEntity, PortalSessionEntity, CompanyEntity, ConnectionEntity];
+export const ENTITIES = [ClientEntity, ApiKeyEntity, PortalUserEntity, PortalSessionEntity, CompanyEntity, ConnectionEntity, ConnectorRecordEntity, ConnectorOperationEntity];

@@ -1,4 +1,5 @@
 import { Initial1795316939837 } from './1795316939837-initial';
+import { ConnectorStore1795317899546 } from './1795317899546-connector-store';
 
 /** Every migration in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [Initial1795316939837];
+export const MIGRATIONS = [Initial1795316939837, ConnectorStore1795317899546];
