@@ -5,7 +5,9 @@ import { ConnectionHttpModule } from '../connection/connection.module';
 import { HealthHttpModule } from '../health/health.module';
 import { IntegrationHttpModule } from '../integration/integration.module';
 import { LinkModule } from '../link/link.module';
+import { PullHttpModule } from '../pull/pull.module';
+import { SyncSettingsHttpModule } from '../sync-settings/sync-settings.module';
 
 /** Every REST feature module. The api app adds tRPC on top; integration tests use this alone. */
-@Module({ imports: [AuthHttpModule, HealthHttpModule, IntegrationHttpModule, CompanyHttpModule, ConnectionHttpModule, LinkModule] })
+@Module({ imports: [AuthHttpModule, HealthHttpModule, IntegrationHttpModule, CompanyHttpModule, ConnectionHttpModule, LinkModule, PullHttpModule, SyncSettingsHttpModule] })
 export class ApiHttpModule {}

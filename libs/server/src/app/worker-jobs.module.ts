@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { HealthModule } from '../health/health.module';
 import { MaintenanceJobsModule } from '../maintenance/maintenance.module';
+import { PullJobsModule } from '../pull/pull.module';
+import { ScheduleJobsModule } from '../schedule/schedule.module';
 
 /** Every job module the worker runs. */
-@Module({ imports: [HealthModule, MaintenanceJobsModule] })
+@Module({ imports: [HealthModule, MaintenanceJobsModule, PullJobsModule, ScheduleJobsModule] })
 export class WorkerJobsModule {}

@@ -21,10 +21,11 @@ export class CompanyEntity {
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  // No `::jsonb` cast in these defaults: TypeORM strips casts when it reads defaults back, so a cast is a perpetual schema diff.
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   tags!: Record<string, string>;
 
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   products!: string[];
 
   @Column({ name: 'created_by_user_name', type: 'varchar', length: 320, nullable: true })

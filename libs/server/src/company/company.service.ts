@@ -83,7 +83,7 @@ export class CompanyService {
       this.db.query(`SELECT count(*)::int AS count FROM company c WHERE ${filter}`, countParams),
     ]);
     const results = await this.loadCompanies(rows.map((r: { id: string }) => r.id));
-    return buildPage({ results, page: p.page, pageSize: p.pageSize, totalResults: count, path, query: p.query, orderBy: p.orderBy });
+    return buildPage({ results, page: p.page, pageSize: p.pageSize, totalResults: count, path, query: p.query, orderBy: p.orderBy, extra: { tags: p.tags } });
   }
 
   async get(clientId: string, companyId: string): Promise<Company> {

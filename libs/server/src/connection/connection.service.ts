@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConnectorAuthError, ConnectorRegistry } from '@ledgerlink/connectors';
+import { ConnectorAuthError, ConnectorRegistry, ConnectorUnavailableError } from '@ledgerlink/connectors';
 import { ConnectorRuntimeService } from '../connector-runtime/connector-runtime.service';
 import type { Connection, Paged } from '@ledgerlink/models';
 import { DataSource } from 'typeorm';
@@ -12,6 +12,8 @@ import { columnSchema, compileQuery, parseOrderBy, parseQuery, SqlParams } from 
 import type { AppConfig } from '../config/config.schema';
 import { APP_CONFIG } from '../core/tokens';
 import { CompanyService } from '../company/company.service';
+import { PullService } from '../pull/pull.service';
+import { ScheduleService } from '../schedule/schedule.service';
 import { ConnectionEntity } from './connection.entity';
 import { toConnection } from './connection.mapper';
 
@@ -31,6 +33,8 @@ export class ConnectionService {
     private readonly companies: CompanyService,
     private readonly registry: ConnectorRegistry,
     private readonly runtime: ConnectorRuntimeService,
+    private readonly pull: PullService,
+    private readonly schedule: ScheduleService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -124,13 +128,18 @@ export class ConnectionService {
         },
       );
     } catch (err) {
-      if (!(err instanceof ConnectorAuthError)) throw err;
+      if (!(err instanceof ConnectorAuthError || err instanceof ConnectorUnavailableError)) throw err;
       const lastError = { statusCode: '400', statusText: 'AuthorizationFailed', errorMessage: err.message, erroredOnUtc: this.clock.now().toISOString() };
       await repo.update({ id: row.id }, { lastError, ...(row.status === 'Linked' ? {} : { status: 'PendingAuth' as const }) });
       throw badRequest(`Authorization failed: ${err.message}`, {
         code: 'connection.auth_failed',
-        validation: { errors: [{ itemId: err.field ?? 'credentials', message: err.message, validatorName: 'Authorization' }], warnings: [] },
+        validation: { errors: [{ itemId: (err instanceof ConnectorAuthError && err.field) || 'credentials', message: err.message, validatorName: 'Authorization' }], warnings: [] },
       });
+    }
+    if (row.status !== 'Linked') {
+      // Linking (or re-linking) schedules the connection and queues its first sync.
+      await this.schedule.rescheduleCompany(clientId, row.companyId);
+      await this.pull.queueAll(clientId, row.companyId, 'first-link', row.id);
     }
     return this.view(await repo.findOneByOrFail({ id: row.id }));
   }

@@ -5,6 +5,10 @@ import { PortalUserEntity } from '../auth/portal-user.entity';
 import { CompanyEntity } from '../company/company.entity';
 import { ConnectionEntity } from '../connection/connection.entity';
 import { ConnectorOperationEntity, ConnectorRecordEntity } from '../connector-runtime/connector-record.entity';
+import { DatasetEntity } from '../pull/dataset.entity';
+import { RecordEntity, RecordVersionEntity } from '../pull/record.entity';
+import { SyncScheduleEntity } from '../schedule/sync-schedule.entity';
+import { SyncSettingsEntity } from '../sync-settings/sync-settings.entity';
 
 /** Every entity, listed as classes (not globs) so webpack bundles them. */
-export const ENTITIES = [ClientEntity, ApiKeyEntity, PortalUserEntity, PortalSessionEntity, CompanyEntity, ConnectionEntity, ConnectorRecordEntity, ConnectorOperationEntity];
+export const ENTITIES = [ClientEntity, ApiKeyEntity, PortalUserEntity, PortalSessionEntity, CompanyEntity, ConnectionEntity, ConnectorRecordEntity, ConnectorOperationEntity, DatasetEntity, RecordEntity, RecordVersionEntity, SyncSettingsEntity, SyncScheduleEntity];

@@ -1,8 +1,13 @@
 /** Bull queue and job names. Jobs carry ids only; the database row is the truth. */
 export const QUEUES = {
   maintenance: 'maintenance',
+  pull: 'pull',
+  schedule: 'schedule',
 } as const;
 
 export const JOBS = {
   purgeSessions: 'purge-sessions',
+  runDataset: 'run-dataset',
+  sweepDatasets: 'sweep-datasets',
+  scheduleTick: 'schedule-tick',
 } as const;

@@ -26,6 +26,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [alg, n, r, p, salt, hash] = stored.split('$');
   if (alg !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p), expected.length);
-  return timingSafeEqual(actual, expected);
+  if (expected.length < 16) return false; // an empty or tiny digest would match (almost) any password
+  // Corrupt cost parameters make scrypt throw: that is a hash nothing can match, not a server error.
+  const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p), expected.length).catch(() => undefined);
+  return !!actual && timingSafeEqual(actual, expected);
 }

@@ -25,7 +25,7 @@ export class SecretBox {
     if (sealed[0] !== 1) throw new Error('Unknown secret format');
     const iv = sealed.subarray(1, 13);
     const tag = sealed.subarray(13, 29);
-    const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
+    const decipher = createDecipheriv('aes-256-gcm', this.key, iv, { authTagLength: 16 }); // refuse truncated tags
     decipher.setAAD(Buffer.from(associatedData));
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(sealed.subarray(29)), decipher.final()]).toString('utf8');

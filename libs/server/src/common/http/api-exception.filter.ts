@@ -28,5 +28,7 @@ export function sendError(res: Response, req: Request, exception: unknown, logge
     });
   }
   if (res.headersSent) return;
-  res.status(body.statusCode).json(body);
+  // A route's own headers (e.g. @Header('Content-Type', 'image/svg+xml'), caching) must not describe the error.
+  res.removeHeader('Cache-Control');
+  res.status(body.statusCode).type('application/json').json(body);
 }

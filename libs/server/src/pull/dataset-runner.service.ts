@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ConnectorAuthError,
+  ConnectorNotSupportedError,
+  ConnectorUnavailableError,
+} from '@ledgerlink/connectors';
+import type { SupportedDataType } from '@ledgerlink/models';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
+import { JsonLogger } from '../common/json-logger';
+import { CompanyEntity } from '../company/company.entity';
+import { ConnectionEntity } from '../connection/connection.entity';
+import { ConnectorRuntimeService } from '../connector-runtime/connector-runtime.service';
+import { MetricsService } from '../health/metrics.service';
+import { SyncSettingsService } from '../sync-settings/sync-settings.service';
+import { DatasetEntity } from './dataset.entity';
+import type { DatasetStatus } from './dataset-status';
+import { historyStart } from './history-window';
+import { RecordWriter } from './record-writer';
+
+export interface DatasetOutcome {
+  status: DatasetStatus;
+  recordsRead: number;
+  recordsChanged: number;
+  recordsDeleted: number;
+}
+
+/** Runs one dataset: streams the connector's batches into the records store and records the outcome. */
+@Injectable()
+export class DatasetRunnerService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly runtime: ConnectorRuntimeService,
+    private readonly settings: SyncSettingsService,
+    private readonly clock: Clock,
+    private readonly logger: JsonLogger,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  async run(datasetId: string): Promise<DatasetOutcome | undefined> {
+    const now = this.clock.now();
+    const claimed: DatasetEntity[] = await this.db.getRepository(DatasetEntity).query(
+      `UPDATE dataset SET status = 'Fetching', started = $2, heartbeat_at = $2, progress = 1 WHERE id = $1 AND status = 'Queued' RETURNING id`,
+      [datasetId, now],
+    );
+    if (!claimed.length) return undefined; // already run, or not ours to run
+    const dataset = await this.db.getRepository(DatasetEntity).findOneByOrFail({ id: datasetId });
+    const connection = await this.db.getRepository(ConnectionEntity).findOneBy({ id: dataset.connectionId });
+    const company = await this.db.getRepository(CompanyEntity).findOneBy({ id: dataset.companyId });
+    if (!connection || !company) return this.finish(dataset, 'PrerequisiteNotMet', 'The connection no longer exists.');
+    if (connection.status !== 'Linked') return this.finish(dataset, 'PrerequisiteNotMet', `The connection is ${connection.status}, not Linked.`);
+
+    const dataType = dataset.dataType as SupportedDataType;
+    const { settings } = await this.settings.effective(company.clientId, company.id);
+    const from = historyStart(settings.find((s) => s.dataType === dataType), now);
+    const connector = this.runtime.open(connection);
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    const writer = new RecordWriter(runner, { connectionId: connection.id, companyId: company.id, dataType, datasetId, now });
+    try {
+      await writer.begin();
+      let batches = 0;
+      for await (const batch of connector.read(dataType, { from, batchSize: 1000 })) {
+        await writer.write(batch);
+        batches += 1;
+        await this.db.query('UPDATE dataset SET progress = $2, records_read = $3, heartbeat_at = $4 WHERE id = $1', [
+          datasetId,
+          Math.min(95, 5 + batches),
+          writer.counts.read,
+          this.clock.now(),
+        ]);
+      }
+      const deleted = await writer.markUnseenDeleted(from);
+      if (writer.counts.changed + deleted > 0) await writer.bumpVersion();
+      await this.db.query('UPDATE connection SET last_sync = $2 WHERE id = $1', [connection.id, now]);
+      await this.db.query('UPDATE company SET last_sync = $2 WHERE id = $1', [company.id, now]);
+      this.metrics.jobs.labels('pull', 'ok').inc();
+      return await this.finish(dataset, 'Complete', null, writer.counts.read, writer.counts.changed, deleted);
+    } catch (err) {
+      this.metrics.jobs.labels('pull', 'error').inc();
+      return await this.fail(dataset, connection, err, writer.counts.read, writer.counts.changed);
+    } finally {
+      await writer.end().catch(() => undefined);
+      await runner.release();
+      await connector.close?.().catch(() => undefined);
+    }
+  }
+
+  private async fail(dataset: DatasetEntity, connection: ConnectionEntity, err: unknown, read: number, changed: number) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof ConnectorAuthError) {
+      const lastError = { statusCode: '401', statusText: 'AuthorizationExpired', errorMessage: message, erroredOnUtc: this.clock.now().toISOString() };
+      await this.db.getRepository(ConnectionEntity).update({ id: connection.id }, { status: 'Deauthorized', lastError });
+      return this.finish(dataset, 'AuthError', message, read, changed);
+    }
+    if (err instanceof ConnectorUnavailableError) return this.finish(dataset, 'FetchError', message, read, changed);
+    if (err instanceof ConnectorNotSupportedError) return this.finish(dataset, 'NotSupported', message, read, changed);
+    this.logger.event('error', 'dataset failed', { datasetId: dataset.id, error: message, stack: err instanceof Error ? err.stack : undefined });
+    return this.finish(dataset, 'InternalError', 'An internal error occurred while syncing. It has been logged.', read, changed);
+  }
+
+  private async finish(dataset: DatasetEntity, status: DatasetStatus, errorMessage: string | null, read = 0, changed = 0, deleted = 0): Promise<DatasetOutcome> {
+    await this.db.getRepository(DatasetEntity).update(
+      { id: dataset.id },
+      { status, errorMessage, progress: status === 'Complete' ? 100 : dataset.progress, completed: this.clock.now(), recordsRead: read, recordsChanged: changed + deleted, heartbeatAt: this.clock.now() },
+    );
+    this.logger.event(status === 'Complete' ? 'info' : 'warn', 'dataset finished', { datasetId: dataset.id, dataType: dataset.dataType, status, read, changed, deleted });
+    return { status, recordsRead: read, recordsChanged: changed, recordsDeleted: deleted };
+  }
+}

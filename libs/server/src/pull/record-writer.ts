@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import type { UnifiedRecord } from '@ledgerlink/connectors';
+import type { QueryRunner } from 'typeorm';
+
+/** The fixed id of the single `company` (info) record. */
+export const COMPANY_INFO_ID = 'company';
+
+interface Prepared {
+  id: string;
+  json: string;
+  hash: string;
+  sourceModifiedDate: string | null;
+}
+
+/** Platform-owned keys are not part of a record's content. */
+function prepare(record: UnifiedRecord, dataType: string): Prepared | undefined {
+  const { modifiedDate: _m, metadata: _meta, ...content } = record as Record<string, unknown>;
+  const id = dataType === 'company' ? COMPANY_INFO_ID : record.id;
+  if (typeof id !== 'string' || !id || id.length > 255) return undefined;
+  const json = JSON.stringify(content);
+  const smd = typeof record.sourceModifiedDate === 'string' && !Number.isNaN(Date.parse(record.sourceModifiedDate)) ? record.sourceModifiedDate : null;
+  return { id, json, hash: createHash('sha256').update(json).digest('base64'), sourceModifiedDate: smd };
+}
+
+export interface WriteCounts {
+  read: number;
+  changed: number;
+  skipped: number;
+}
+
+/**
+ * Streams batches into the records table on one connection (a QueryRunner, because the seen-ids
+ * temp table lives in its session). Per batch: one SELECT of the stored hashes, then one upsert
+ * of only the new or changed records, so a no-change re-sync writes nothing.
+ */
+export class RecordWriter {
+  private readonly seen: string;
+  readonly counts: WriteCounts = { read: 0, changed: 0, skipped: 0 };
+
+  constructor(
+    private readonly runner: QueryRunner,
+    private readonly ctx: { connectionId: string; companyId: string; dataType: string; datasetId: string; now: Date },
+  ) {
+    this.seen = `seen_${ctx.datasetId.replace(/-/g, '')}`;
+  }
+
+  async begin() {
+    await this.runner.query(`CREATE TEMP TABLE IF NOT EXISTS ${this.seen} (record_id varchar(255) PRIMARY KEY)`);
+  }
+
+  async write(batch: UnifiedRecord[]): Promise<void> {
+    const byId = new Map<string, Prepared>();
+    for (const r of batch) {
+      const p = prepare(r, this.ctx.dataType);
+      if (p) byId.set(p.id, p);
+      else this.counts.skipped += 1;
+    }
+    if (!byId.size) return;
+    this.counts.read += byId.size;
+    const ids = [...byId.keys()];
+    const { connectionId, dataType, companyId } = this.ctx;
+    await this.runner.query(`INSERT INTO ${this.seen} (record_id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [ids]);
+    const stored: { record_id: string; hash: string; is_deleted: boolean }[] = await this.runner.query(
+      'SELECT record_id, hash, is_deleted FROM record WHERE connection_id = $1 AND data_type = $2 AND record_id = ANY($3::text[])',
+      [connectionId, dataType, ids],
+    );
+    const unchanged = new Set(stored.filter((s) => !s.is_deleted && s.hash === byId.get(s.record_id)?.hash).map((s) => s.record_id));
+    const changed = [...byId.values()].filter((p) => !unchanged.has(p.id));
+    if (!changed.length) return;
+    await this.runner.query(
+      `INSERT INTO record (connection_id, data_type, record_id, company_id, data, hash, modified_date, source_modified_date, is_deleted)
+       SELECT $1, $2, u.id, $3, u.d::jsonb, u.h, $4, u.s::timestamptz, false
+       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[]) AS u(id, d, h, s)
+       ON CONFLICT (connection_id, data_type, record_id) DO UPDATE
+         SET data = EXCLUDED.data, hash = EXCLUDED.hash, modified_date = EXCLUDED.modified_date,
+             source_modified_date = EXCLUDED.source_modified_date, is_deleted = false, company_id = EXCLUDED.company_id
+         WHERE record.hash IS DISTINCT FROM EXCLUDED.hash OR record.is_deleted`,
+      [connectionId, dataType, companyId, this.ctx.now, changed.map((c) => c.id), changed.map((c) => c.json), changed.map((c) => c.hash), changed.map((c) => c.sourceModifiedDate)],
+    );
+    this.counts.changed += changed.length;
+  }
+
+  /**
+   * After a full read: records no longer seen are kept, marked deleted. With a history window
+   * (`from`), only records inside the window can be judged deleted. Returns how many.
+   */
+  async markUnseenDeleted(from?: Date): Promise<number> {
+    const [{ n }]: { n: number }[] = await this.runner.query(
+      `WITH gone AS (
+         UPDATE record r SET is_deleted = true, modified_date = $3
+         WHERE r.connection_id = $1 AND r.data_type = $2 AND NOT r.is_deleted
+           AND ($4::timestamptz IS NULL OR r.source_modified_date IS NULL OR r.source_modified_date >= $4)
+           AND NOT EXISTS (SELECT 1 FROM ${this.seen} s WHERE s.record_id = r.record_id)
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [this.ctx.connectionId, this.ctx.dataType, this.ctx.now, from ?? null],
+    );
+    return n;
+  }
+
+  async bumpVersion(): Promise<void> {
+    await this.runner.query(
+      `INSERT INTO record_version (company_id, data_type, version) VALUES ($1, $2, 1)
+       ON CONFLICT (company_id, data_type) DO UPDATE SET version = record_version.version + 1`,
+      [this.ctx.companyId, this.ctx.dataType],
+    );
+  }
+
+  async end() {
+    await this.runner.query(`DROP TABLE IF EXISTS ${this.seen}`);
+  }
+}
