@@ -1,6 +1,7 @@
-import type { AuthService, CompanyService, LinkService } from '@ledgerlink/server';
+import type { AuthService, CompanyService, LinkService, PullService, ScheduleService, SyncSettingsService } from '@ledgerlink/server';
 import { authRouter } from './routers/auth.router';
 import { companiesRouter } from './routers/companies.router';
+import { dataRouter } from './routers/data.router';
 import { linkRouter } from './routers/link.router';
 import { router } from './init';
 
@@ -8,6 +9,9 @@ export interface RouterDeps {
   auth: AuthService;
   companies: CompanyService;
   link: LinkService;
+  pull: PullService;
+  syncSettings: SyncSettingsService;
+  schedule: ScheduleService;
 }
 
 /** The portal's API. The portal imports only the type. */
@@ -16,6 +20,7 @@ export function createAppRouter(deps: RouterDeps) {
     auth: authRouter(deps.auth),
     companies: companiesRouter(deps.companies),
     link: linkRouter(deps.link),
+    data: dataRouter(deps.pull, deps.syncSettings, deps.schedule),
   });
 }
 

@@ -1,5 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, AuthService, CompanyService, LinkService } from '@ledgerlink/server';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  AuthService,
+  CompanyService,
+  LinkService,
+  PullService,
+  ScheduleService,
+  SyncSettingsService,
+} from '@ledgerlink/server';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import type { Request } from 'express';
 import { createAppRouter } from './app-router';
@@ -8,7 +17,23 @@ import { createContextFactory } from './context';
 /** Mounts the portal's tRPC API at /trpc on the Nest app (before its routes). */
 export function mountTrpc(app: INestApplication) {
   const config = app.get<AppConfig>(APP_CONFIG);
-  const secure = (req: Request) => (config.COOKIE_SECURE === 'auto' ? req.secure || req.header('x-forwarded-proto') === 'https' : config.COOKIE_SECURE === 'true');
-  const router = createAppRouter({ auth: app.get(AuthService), companies: app.get(CompanyService), link: app.get(LinkService) });
-  app.use('/trpc', createExpressMiddleware({ router, createContext: createContextFactory(app.get(AuthService), secure) }));
+  const secure = (req: Request) =>
+    config.COOKIE_SECURE === 'auto'
+      ? req.secure || req.header('x-forwarded-proto') === 'https'
+      : config.COOKIE_SECURE === 'true';
+  const router = createAppRouter({
+    auth: app.get(AuthService),
+    companies: app.get(CompanyService),
+    link: app.get(LinkService),
+    pull: app.get(PullService),
+    syncSettings: app.get(SyncSettingsService),
+    schedule: app.get(ScheduleService),
+  });
+  app.use(
+    '/trpc',
+    createExpressMiddleware({
+      router,
+      createContext: createContextFactory(app.get(AuthService), secure),
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { companyRequestSchema, type CompanyService } from '@ledgerlink/server';
+import { companyRequestSchema, type CompanyService, validate } from '@ledgerlink/server';
 import { z } from 'zod';
 import { authedProcedure, router } from '../init';
 
@@ -22,7 +22,7 @@ export function companiesRouter(companies: CompanyService) {
     ),
     get: authedProcedure.input(getCompanyInput).query(({ ctx, input }) => companies.get(ctx.identity.clientId, input.companyId)),
     create: authedProcedure.input(createCompanyInput).mutation(({ ctx, input }) => {
-      const parsed = companyRequestSchema.parse({ name: input.name, description: input.description || undefined });
+      const parsed = validate(companyRequestSchema, { name: input.name, description: input.description || undefined });
       return companies.create(ctx.identity.clientId, parsed, ctx.identity.email);
     }),
   });
