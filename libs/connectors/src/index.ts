@@ -2,3 +2,4 @@ export * from './connector';
 export * from './registry';
 export * from './stable-id';
 export { sandboxDefinition } from './sandbox/sandbox.definition';
+export { hledgerDefinition } from './hledger/hledger.definition';

@@ -1,4 +1,5 @@
 import type { ConnectorDefinition } from './connector';
+import { hledgerDefinition } from './hledger/hledger.definition';
 import { sandboxDefinition } from './sandbox/sandbox.definition';
 
 /** The one explicit registry: platform key → connector definition. */
@@ -23,5 +24,5 @@ export class ConnectorRegistry {
 }
 
 export function createDefaultRegistry(): ConnectorRegistry {
-  return new ConnectorRegistry([sandboxDefinition]);
+  return new ConnectorRegistry([sandboxDefinition, hledgerDefinition]);
 }
