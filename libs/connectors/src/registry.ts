@@ -1,6 +1,7 @@
 import type { ConnectorDefinition } from './connector';
 import { hledgerDefinition } from './hledger/hledger.definition';
 import { sandboxDefinition } from './sandbox/sandbox.definition';
+import { trytonDefinition } from './tryton/tryton.definition';
 
 /** The one explicit registry: platform key → connector definition. */
 export class ConnectorRegistry {
@@ -24,5 +25,5 @@ export class ConnectorRegistry {
 }
 
 export function createDefaultRegistry(): ConnectorRegistry {
-  return new ConnectorRegistry([sandboxDefinition, hledgerDefinition]);
+  return new ConnectorRegistry([sandboxDefinition, hledgerDefinition, trytonDefinition]);
 }
