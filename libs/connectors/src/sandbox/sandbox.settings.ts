@@ -9,6 +9,8 @@ export interface SandboxSettings {
   latencyMs: number;
   failureRate: number;
   offline: boolean;
+  /** ISO-8601 instant: the company is offline until then (an outage that ends by itself). */
+  offlineUntil?: string;
 }
 
 export const SANDBOX_DEFAULTS: SandboxSettings = { seed: 1, companyName: 'Sandbox Trading Ltd', volume: 50, latencyMs: 0, failureRate: 0, offline: false };
@@ -46,6 +48,12 @@ export function parseSandboxSettings(credentials: Record<string, string>): Sandb
         if (value !== 'true' && value !== 'false') throw new ConnectorAuthError('offline must be "true" or "false"', key);
         s.offline = value === 'true';
         break;
+      case 'offlineUntil': {
+        const t = Date.parse(value);
+        if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(t)) throw new ConnectorAuthError('offlineUntil must be an ISO-8601 date', key);
+        s.offlineUntil = new Date(t).toISOString();
+        break;
+      }
       default:
         throw new ConnectorAuthError(`Unknown sandbox setting ${key}`, key);
     }
