@@ -1,4 +1,5 @@
 import type { ConnectorDefinition } from './connector';
+import { gnucashDefinition } from './gnucash/gnucash.definition';
 import { hledgerDefinition } from './hledger/hledger.definition';
 import { sandboxDefinition } from './sandbox/sandbox.definition';
 import { trytonDefinition } from './tryton/tryton.definition';
@@ -25,5 +26,5 @@ export class ConnectorRegistry {
 }
 
 export function createDefaultRegistry(): ConnectorRegistry {
-  return new ConnectorRegistry([sandboxDefinition, hledgerDefinition, trytonDefinition]);
+  return new ConnectorRegistry([sandboxDefinition, hledgerDefinition, trytonDefinition, gnucashDefinition]);
 }
