@@ -26,10 +26,8 @@ async function proxy(req: NextRequest): Promise<Response> {
       body: hasBody ? await req.arrayBuffer() : undefined,
       redirect: 'manual',
       cache: 'no-store',
-      signal: req.signal,
     });
   } catch (err) {
-    if (req.signal.aborted) return new Response(null, { status: 499 });
     console.error(`[portal] tRPC proxy: ${target} failed:`, err instanceof Error ? err.message : err);
     return Response.json(unreachableBody(pathname, searchParams), { status: 502 });
   }

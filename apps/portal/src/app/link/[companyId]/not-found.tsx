@@ -1,0 +1,5 @@
+import { InvalidLink } from '../invalid-link';
+
+export default function LinkNotFound() {
+  return <InvalidLink />;
+}
