@@ -1,8 +1,19 @@
-import type { AuthService, CompanyService, LinkService, PullService, ScheduleService, SyncSettingsService } from '@ledgerlink/server';
+import type {
+  AuthService,
+  CompanyService,
+  LinkService,
+  PullService,
+  RecordsService,
+  ScheduleService,
+  SyncSettingsService,
+  WebhookConsumersService,
+  WebhookMessagesService,
+} from '@ledgerlink/server';
 import { authRouter } from './routers/auth.router';
 import { companiesRouter } from './routers/companies.router';
 import { dataRouter } from './routers/data.router';
 import { linkRouter } from './routers/link.router';
+import { webhooksRouter } from './routers/webhooks.router';
 import { router } from './init';
 
 export interface RouterDeps {
@@ -12,6 +23,9 @@ export interface RouterDeps {
   pull: PullService;
   syncSettings: SyncSettingsService;
   schedule: ScheduleService;
+  records: RecordsService;
+  webhookConsumers: WebhookConsumersService;
+  webhookMessages: WebhookMessagesService;
 }
 
 /** The portal's API. The portal imports only the type. */
@@ -20,7 +34,17 @@ export function createAppRouter(deps: RouterDeps) {
     auth: authRouter(deps.auth),
     companies: companiesRouter(deps.companies),
     link: linkRouter(deps.link),
-    data: dataRouter(deps.pull, deps.syncSettings, deps.schedule),
+    data: dataRouter(
+      deps.pull,
+      deps.syncSettings,
+      deps.schedule,
+      deps.records,
+      deps.companies,
+    ),
+    webhooks: webhooksRouter({
+      consumers: deps.webhookConsumers,
+      messages: deps.webhookMessages,
+    }),
   });
 }
 

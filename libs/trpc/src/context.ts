@@ -10,7 +10,10 @@ export interface TrpcContext {
   clearSession(): void;
 }
 
-export function readCookie(header: string | undefined, name: string): string | undefined {
+export function readCookie(
+  header: string | undefined,
+  name: string,
+): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
     if (k === name) return decodeURIComponent(v.join('='));
@@ -18,15 +21,33 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-export function createContextFactory(auth: AuthService, secureCookie: (req: Request) => boolean) {
-  return async ({ req, res }: { req: Request; res: Response }): Promise<TrpcContext> => {
+export function createContextFactory(
+  auth: AuthService,
+  secureCookie: (req: Request) => boolean,
+) {
+  return async ({
+    req,
+    res,
+  }: {
+    req: Request;
+    res: Response;
+  }): Promise<TrpcContext> => {
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-    const identity = token && /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await auth.identityForSession(token) : undefined;
-    const base = { httpOnly: true, sameSite: 'lax' as const, path: '/', secure: secureCookie(req) };
+    const identity =
+      token && /^[A-Za-z0-9_-]{20,100}$/.test(token)
+        ? await auth.identityForSession(token)
+        : undefined;
+    const base = {
+      httpOnly: true,
+      sameSite: 'lax' as const,
+      path: '/',
+      secure: secureCookie(req),
+    };
     return {
       identity,
       sessionToken: identity ? token : undefined,
-      setSession: (value, expiresAt) => res.cookie(SESSION_COOKIE, value, { ...base, expires: expiresAt }),
+      setSession: (value, expiresAt) =>
+        res.cookie(SESSION_COOKIE, value, { ...base, expires: expiresAt }),
       clearSession: () => res.clearCookie(SESSION_COOKIE, base),
     };
   };

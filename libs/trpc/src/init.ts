@@ -19,7 +19,11 @@ const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof ApiError) {
     const e = result.error.cause;
-    throw new TRPCError({ code: CODES[e.statusCode] ?? 'INTERNAL_SERVER_ERROR', message: e.message, cause: e });
+    throw new TRPCError({
+      code: CODES[e.statusCode] ?? 'INTERNAL_SERVER_ERROR',
+      message: e.message,
+      cause: e,
+    });
   }
   return result;
 });
@@ -29,6 +33,10 @@ export const publicProcedure = t.procedure.use(mapErrors);
 
 /** Signed-in portal users only; the context then carries their client (tenant). */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.identity) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+  if (!ctx.identity)
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'Sign in to continue.',
+    });
   return next({ ctx: { ...ctx, identity: ctx.identity } });
 });

@@ -6,8 +6,11 @@ import {
   CompanyService,
   LinkService,
   PullService,
+  RecordsService,
   ScheduleService,
   SyncSettingsService,
+  WebhookConsumersService,
+  WebhookMessagesService,
 } from '@ledgerlink/server';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import type { Request } from 'express';
@@ -28,6 +31,9 @@ export function mountTrpc(app: INestApplication) {
     pull: app.get(PullService),
     syncSettings: app.get(SyncSettingsService),
     schedule: app.get(ScheduleService),
+    records: app.get(RecordsService),
+    webhookConsumers: app.get(WebhookConsumersService),
+    webhookMessages: app.get(WebhookMessagesService),
   });
   app.use(
     '/trpc',

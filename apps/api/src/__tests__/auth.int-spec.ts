@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { startTestApi, type TestApi, type TestTenant } from '@ledgerlink/testing';
 import { expectErrorBody, expectNoNulls, json, randomId } from './support/contract';
+
+// Booting the API (database, migrations, Redis) can take a while on a busy machine.
+jest.setTimeout(60_000);
 
 interface ApiKeyBody {
   id: string;
@@ -21,7 +24,7 @@ describe('authentication and API keys', () => {
     api = await startTestApi();
     tenant = await api.createTenant('Auth tenant');
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   const get = (path: string, authorization?: string) => api.request(path, { headers: authorization === undefined ? {} : { authorization } });
 

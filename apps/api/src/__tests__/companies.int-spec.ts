@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { startTestApi, type TestApi, type TestTenant } from '@ledgerlink/testing';
 import {
   type CompanyBody,
@@ -12,6 +12,9 @@ import {
   randomId,
 } from './support/contract';
 
+// Booting the API (database, migrations, Redis) can take a while on a busy machine.
+jest.setTimeout(60_000);
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('companies', () => {
@@ -22,7 +25,7 @@ describe('companies', () => {
     api = await startTestApi();
     tenant = await api.createTenant('Companies tenant');
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   const get = (path: string, t: TestTenant = tenant) => json<CompanyBody>(api.request(path, { tenant: t }));
   const list = (qs: string, t: TestTenant = tenant) => json<PageBody<CompanyBody>>(api.request(`/companies?${qs}`, { tenant: t }));

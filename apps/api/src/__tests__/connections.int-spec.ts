@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { SecretBox } from '@ledgerlink/server';
 import { startTestApi, type TestApi, type TestTenant } from '@ledgerlink/testing';
 import {
@@ -13,6 +13,9 @@ import {
   type PageBody,
   randomId,
 } from './support/contract';
+
+// Booting the API (database, migrations, Redis) can take a while on a busy machine.
+jest.setTimeout(60_000);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -34,7 +37,7 @@ describe('connections', () => {
     tenant = await api.createTenant('Connections tenant');
     company = await createCompany(api, tenant, { name: 'Connected Co' });
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   const base = (companyId = company.id) => `/companies/${companyId}/connections`;
   const send = (method: string, path: string, body?: unknown) => api.request(path, { tenant, method, json: body });
@@ -138,8 +141,12 @@ describe('connections', () => {
     });
 
     it('answers 404 "Data connection <id> not found" for a missing, malformed or other company’s connection', async () => {
-      for (const id of [randomId(), 'not-a-uuid', made[0].id]) {
-        const companyId = id === made[0].id ? company.id : listed.id; // made[0] belongs to `listed`, not `company`
+      const cases: [companyId: string, connectionId: string][] = [
+        [listed.id, randomId()],
+        [listed.id, 'not-a-uuid'],
+        [company.id, made[0].id], // made[0] belongs to `listed`, not to `company`
+      ];
+      for (const [companyId, id] of cases) {
         const err = await expectErrorBody(await api.request(`${base(companyId)}/${id}`, { tenant }), 404);
         expect(err).toMatchObject({ service: 'PublicApi', error: `Data connection ${id} not found` });
       }

@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { startTestApi, type TestApi, type TestTenant } from '@ledgerlink/testing';
 import { expectErrorBody, randomId } from './support/contract';
+
+// Booting the API (database, migrations, Redis) can take a while on a busy machine.
+jest.setTimeout(60_000);
 
 const HEX32 = /^[0-9a-f]{32}$/;
 const MB = 1024 * 1024;
@@ -13,7 +16,7 @@ describe('error bodies and correlation ids', () => {
     api = await startTestApi();
     tenant = await api.createTenant('Errors tenant');
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   const companyCount = async () => (await api.db.query(`SELECT count(*)::int AS n FROM company`))[0].n as number;
   const postRaw = (body: BodyInit, contentType: string, headers: Record<string, string> = {}) =>

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { startTestApi, type TestApi, type TestTenant } from '@ledgerlink/testing';
 import type { AppRouter } from '@ledgerlink/trpc';
 import { createTRPCClient, httpLink } from '@trpc/client';
-import type { CompanyBody, PageBody } from './support/contract';
-import { json } from './support/contract';
+import { type CompanyBody, json, type PageBody } from './support/contract';
 import { sessionCookie, signIn, trpcMutation, trpcQuery } from './support/trpc';
+
+// Booting the API (database, migrations, Redis) can take a while on a busy machine.
+jest.setTimeout(60_000);
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const tokenOf = (cookie: string) => cookie.slice(cookie.indexOf('=') + 1);
@@ -18,7 +20,7 @@ describe('tRPC (portal API)', () => {
     api = await startTestApi();
     tenant = await api.createTenant('Portal tenant');
   });
-  afterAll(() => api.close());
+  afterAll(() => api?.close());
 
   describe('auth.signIn', () => {
     it('rejects a wrong password with 401 UNAUTHORIZED and sets no cookie', async () => {

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CompanyController } from './company.controller';
+import { WebhookEventsModule } from '../webhook/webhook-events.module';
 import { CompanyService } from './company.service';
 
-@Module({ providers: [CompanyService], exports: [CompanyService] })
+@Module({ imports: [WebhookEventsModule], providers: [CompanyService], exports: [CompanyService] })
 export class CompanyModule {}
 
 @Module({ imports: [CompanyModule], controllers: [CompanyController] })

@@ -11,6 +11,7 @@ import type { AppConfig } from '../config/config.schema';
 import { APP_CONFIG } from '../core/tokens';
 import { ConnectionEntity } from '../connection/connection.entity';
 import { CompanyEntity } from './company.entity';
+import { WebhookEventsService } from '../webhook/webhook-events.service';
 import { toCompany } from './company.mapper';
 import type { CompanyRequest, CompanyUpdate } from './company.schemas';
 
@@ -55,6 +56,7 @@ export class CompanyService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly registry: ConnectorRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly webhooks: WebhookEventsService,
   ) {}
 
   /**
@@ -92,13 +94,17 @@ export class CompanyService {
   }
 
   async create(clientId: string, input: CompanyRequest, createdBy?: string): Promise<Company> {
-    const row = await this.db.getRepository(CompanyEntity).save({
-      clientId,
-      name: input.name,
-      description: input.description ?? null,
-      tags: input.tags ?? {},
-      products: [],
-      createdByUserName: createdBy ?? null,
+    const row = await this.db.transaction(async (manager) => {
+      const saved = await manager.getRepository(CompanyEntity).save({
+        clientId,
+        name: input.name,
+        description: input.description ?? null,
+        tags: input.tags ?? {},
+        products: [],
+        createdByUserName: createdBy ?? null,
+      });
+      await this.webhooks.emit(manager, { type: 'company.created', clientId, company: toCompany(saved, [], this.registry, this.config.PORTAL_URL) });
+      return saved;
     });
     return (await this.loadCompanies([row.id]))[0];
   }
@@ -124,7 +130,11 @@ export class CompanyService {
   /** Deletes the company; its connections and data go with it (foreign keys cascade). */
   async remove(clientId: string, companyId: string): Promise<void> {
     const row = await this.requireCompany(clientId, companyId);
-    await this.db.getRepository(CompanyEntity).delete({ id: row.id, clientId });
+    const [company] = await this.loadCompanies([row.id]);
+    await this.db.transaction(async (manager) => {
+      await manager.getRepository(CompanyEntity).delete({ id: row.id, clientId });
+      await this.webhooks.emit(manager, { type: 'company.deleted', clientId, company });
+    });
   }
 
   /** Loads companies with their connections, keeping the given order. */

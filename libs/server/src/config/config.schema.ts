@@ -36,6 +36,32 @@ export const configSchema = z.object({
   BOOTSTRAP_API_KEY: z.string().min(20).max(200).optional(),
   BOOTSTRAP_PORTAL_EMAIL: z.email().optional(),
   BOOTSTRAP_PORTAL_PASSWORD: z.string().min(8).max(200).optional(),
+  /**
+   * Webhook delivery (libs/server/src/webhook). Milliseconds to wait before each attempt, comma
+   * separated: the first entry is the initial attempt. Default as Svix/Codat: immediately, 5 s,
+   * 5 min, 30 min, 2 h, 5 h, 10 h, 10 h.
+   */
+  WEBHOOK_RETRY_SCHEDULE_MS: z
+    .string()
+    .regex(/^\s*\d+(\s*,\s*\d+){0,49}\s*$/, 'must be 1 to 50 comma-separated millisecond values')
+    .transform((s) => s.split(',').map((x) => Number(x.trim())))
+    .default([0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]),
+  /** Random spread applied to each retry delay: 0.2 = ±20%. */
+  WEBHOOK_RETRY_JITTER: z.coerce.number().min(0).max(1).default(0.2),
+  /** A consumer must answer 2xx within this time. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** A consumer failing continuously this long is disabled (default 5 days). */
+  WEBHOOK_DISABLE_AFTER_MS: z.coerce.number().int().min(1).default(5 * 24 * 3600_000),
+  /** After a secret rotation the previous secret keeps signing this long (default 24 h). */
+  WEBHOOK_SECRET_GRACE_MS: z.coerce.number().int().min(0).max(7 * 24 * 3600_000).default(24 * 3600_000),
+  /** How often the sweep re-queues due deliveries whose job is missing. */
+  WEBHOOK_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
+  /** How long a due delivery may wait for its queued job before the sweep queues it again. */
+  WEBHOOK_SWEEP_GRACE_MS: z.coerce.number().int().min(0).default(120_000),
+  /** Concurrent deliveries per worker process. */
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
+  /** Webhook consumers (and rules) per client. */
+  WEBHOOK_MAX_CONSUMERS: z.coerce.number().int().min(1).max(10_000).default(50),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

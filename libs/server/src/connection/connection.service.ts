@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ConnectorAuthError, ConnectorRegistry, ConnectorUnavailableError } from '@ledgerlink/connectors';
 import { ConnectorRuntimeService } from '../connector-runtime/connector-runtime.service';
 import type { Connection, Paged } from '@ledgerlink/models';
-import { DataSource } from 'typeorm';
+import { DataSource, type Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { badRequest, notFound } from '../common/errors/api-error';
 import { isUuid } from '../common/http/params';
@@ -14,6 +14,10 @@ import { APP_CONFIG } from '../core/tokens';
 import { CompanyService } from '../company/company.service';
 import { PullService } from '../pull/pull.service';
 import { ScheduleService } from '../schedule/schedule.service';
+import { CompanyEntity } from '../company/company.entity';
+import { connectionEvents } from '../webhook/webhook-event.builders';
+import type { ConnectionEventType } from '../webhook/webhook-event-types';
+import { WebhookEventsService } from '../webhook/webhook-events.service';
 import { ConnectionEntity } from './connection.entity';
 import { toConnection } from './connection.mapper';
 
@@ -37,6 +41,7 @@ export class ConnectionService {
     private readonly schedule: ScheduleService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly webhooks: WebhookEventsService,
   ) {}
 
   private view = (row: ConnectionEntity) => toConnection(row, this.registry, this.config.PORTAL_URL);
@@ -86,8 +91,12 @@ export class ConnectionService {
         validation: { errors: [{ itemId: 'platformKey', message: `Unknown platform key ${platformKey}`, validatorName: 'CreateConnection' }], warnings: [] },
       });
     }
-    const row = await this.db.getRepository(ConnectionEntity).save({ companyId: company.id, platformKey, status: 'PendingAuth', credentialsEnc: null, connectionInfo: null, lastError: null, lastSync: null, linkedAt: null });
-    return this.view(row);
+    return this.db.transaction(async (manager) => {
+      const row = await manager.getRepository(ConnectionEntity).save({ companyId: company.id, platformKey, status: 'PendingAuth', credentialsEnc: null, connectionInfo: null, lastError: null, lastSync: null, linkedAt: null });
+      const view = this.view(row);
+      await this.webhooks.emit(manager, connectionEvents('connection.created', clientId, company, view));
+      return view;
+    });
   }
 
   async get(clientId: string, companyId: string, connectionId: string): Promise<Connection> {
@@ -97,13 +106,25 @@ export class ConnectionService {
   /** PATCH {status: "Unlinked"}: deauthorise but keep the data. Credentials are dropped. */
   async unlink(clientId: string, companyId: string, connectionId: string): Promise<Connection> {
     const row = await this.requireConnection(clientId, companyId, connectionId);
-    await this.db.getRepository(ConnectionEntity).update({ id: row.id }, { status: 'Unlinked', credentialsEnc: null });
-    return this.view(await this.db.getRepository(ConnectionEntity).findOneByOrFail({ id: row.id }));
+    return this.changeWithEvents(clientId, row, { status: 'Unlinked', credentialsEnc: null }, 'connection.disconnected');
   }
 
   async remove(clientId: string, companyId: string, connectionId: string): Promise<void> {
     const row = await this.requireConnection(clientId, companyId, connectionId);
-    await this.db.getRepository(ConnectionEntity).delete({ id: row.id });
+    await this.changeWithEvents(clientId, row, 'delete', 'connection.deleted');
+  }
+
+  /** Applies a change to a connection and emits its webhook events in the same transaction. */
+  private changeWithEvents(clientId: string, row: ConnectionEntity, change: Parameters<Repository<ConnectionEntity>['update']>[1] | 'delete', type: ConnectionEventType): Promise<Connection> {
+    return this.db.transaction(async (manager) => {
+      const repo = manager.getRepository(ConnectionEntity);
+      const company = await manager.getRepository(CompanyEntity).findOneByOrFail({ id: row.companyId });
+      if (change === 'delete') await repo.delete({ id: row.id });
+      else await repo.update({ id: row.id }, change);
+      const view = this.view(change === 'delete' ? row : await repo.findOneByOrFail({ id: row.id }));
+      await this.webhooks.emit(manager, connectionEvents(type, clientId, company, view, row.status));
+      return view;
+    });
   }
 
   /**
@@ -114,28 +135,32 @@ export class ConnectionService {
   async authorize(clientId: string, companyId: string, connectionId: string, credentials: Record<string, string>): Promise<Connection> {
     const row = await this.requireConnection(clientId, companyId, connectionId);
     const repo = this.db.getRepository(ConnectionEntity);
+    let result: Awaited<ReturnType<ReturnType<ConnectorRuntimeService['open']>['authorize']>>;
     try {
       const connector = this.runtime.open(row, credentials);
-      const result = await connector.authorize().finally(() => connector.close?.());
-      await repo.update(
-        { id: row.id },
-        {
-          status: 'Linked',
-          credentialsEnc: this.runtime.seal(row.id, credentials),
-          connectionInfo: { companyName: result.companyName, ...result.connectionInfo },
-          lastError: null,
-          linkedAt: this.clock.now(),
-        },
-      );
+      result = await connector.authorize().finally(() => connector.close?.());
     } catch (err) {
       if (!(err instanceof ConnectorAuthError || err instanceof ConnectorUnavailableError)) throw err;
       const lastError = { statusCode: '400', statusText: 'AuthorizationFailed', errorMessage: err.message, erroredOnUtc: this.clock.now().toISOString() };
-      await repo.update({ id: row.id }, { lastError, ...(row.status === 'Linked' ? {} : { status: 'PendingAuth' as const }) });
+      await this.changeWithEvents(clientId, row, { lastError, ...(row.status === 'Linked' ? {} : { status: 'PendingAuth' as const }) }, 'connection.failed');
       throw badRequest(`Authorization failed: ${err.message}`, {
         code: 'connection.auth_failed',
         validation: { errors: [{ itemId: (err instanceof ConnectorAuthError && err.field) || 'credentials', message: err.message, validatorName: 'Authorization' }], warnings: [] },
       });
     }
+    const relinked = row.status === 'Unlinked' || row.status === 'Deauthorized';
+    await this.changeWithEvents(
+      clientId,
+      row,
+      {
+        status: 'Linked',
+        credentialsEnc: this.runtime.seal(row.id, credentials),
+        connectionInfo: { companyName: result.companyName, ...result.connectionInfo },
+        lastError: null,
+        linkedAt: this.clock.now(),
+      },
+      relinked ? 'connection.reconnected' : 'connection.connected',
+    );
     if (row.status !== 'Linked') {
       // Linking (or re-linking) schedules the connection and queues its first sync.
       await this.schedule.rescheduleCompany(clientId, row.companyId);

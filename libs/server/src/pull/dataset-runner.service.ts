@@ -19,6 +19,25 @@ import type { DatasetStatus } from './dataset-status';
 import { historyStart } from './history-window';
 import { RecordWriter } from './record-writer';
 
+const PROGRESS_EVERY_MS = 1000;
+
+/** Fetches the next batch while the current one is being written (one batch ahead, so memory stays flat). */
+async function* readAhead<T>(source: AsyncIterable<T>): AsyncIterable<T> {
+  const it = source[Symbol.asyncIterator]();
+  let next = it.next();
+  try {
+    for (;;) {
+      const current = await next;
+      if (current.done) return;
+      next = it.next();
+      next.catch(() => undefined); // surfaced when awaited on the next turn
+      yield current.value;
+    }
+  } finally {
+    await it.return?.();
+  }
+}
+
 export interface DatasetOutcome {
   status: DatasetStatus;
   recordsRead: number;
@@ -55,21 +74,23 @@ export class DatasetRunnerService {
     const { settings } = await this.settings.effective(company.clientId, company.id);
     const from = historyStart(settings.find((s) => s.dataType === dataType), now);
     const connector = this.runtime.open(connection);
-    const runner = this.db.createQueryRunner();
-    await runner.connect();
-    const writer = new RecordWriter(runner, { connectionId: connection.id, companyId: company.id, dataType, datasetId, now });
+    const writer = new RecordWriter((sql, params) => this.db.query(sql, params), { connectionId: connection.id, companyId: company.id, dataType, datasetId, now });
     try {
       await writer.begin();
       let batches = 0;
-      for await (const batch of connector.read(dataType, { from, batchSize: 1000 })) {
+      let reported = Date.now();
+      for await (const batch of readAhead(connector.read(dataType, { from, batchSize: 1000 }))) {
         await writer.write(batch);
         batches += 1;
-        await this.db.query('UPDATE dataset SET progress = $2, records_read = $3, heartbeat_at = $4 WHERE id = $1', [
-          datasetId,
-          Math.min(95, 5 + batches),
-          writer.counts.read,
-          this.clock.now(),
-        ]);
+        if (Date.now() - reported >= PROGRESS_EVERY_MS) {
+          reported = Date.now();
+          await this.db.query('UPDATE dataset SET progress = $2, records_read = $3, heartbeat_at = $4 WHERE id = $1', [
+            datasetId,
+            Math.min(95, 5 + batches),
+            writer.counts.read,
+            this.clock.now(),
+          ]);
+        }
       }
       const deleted = await writer.markUnseenDeleted(from);
       if (writer.counts.changed + deleted > 0) await writer.bumpVersion();
@@ -82,7 +103,6 @@ export class DatasetRunnerService {
       return await this.fail(dataset, connection, err, writer.counts.read, writer.counts.changed);
     } finally {
       await writer.end().catch(() => undefined);
-      await runner.release();
       await connector.close?.().catch(() => undefined);
     }
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { UnifiedRecord } from '@ledgerlink/connectors';
-import type { QueryRunner } from 'typeorm';
+/** Runs one statement on the pool (DataSource.query). */
+export type Query = (sql: string, params?: unknown[]) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** The fixed id of the single `company` (info) record. */
 export const COMPANY_INFO_ID = 'company';
@@ -29,23 +30,24 @@ export interface WriteCounts {
 }
 
 /**
- * Streams batches into the records table on one connection (a QueryRunner, because the seen-ids
- * temp table lives in its session). Per batch: one SELECT of the stored hashes, then one upsert
- * of only the new or changed records, so a no-change re-sync writes nothing.
+ * Streams batches into the records table. Per batch: the ids go to the (unlogged) seen set of
+ * this dataset, one SELECT reads the stored hashes, then one upsert writes only the new or
+ * changed records, so a no-change re-sync writes no records. Every statement uses the pool, so
+ * a running sync holds no connection between statements.
  */
 export class RecordWriter {
-  private readonly seen: string;
   readonly counts: WriteCounts = { read: 0, changed: 0, skipped: 0 };
+  /** True when this connection had no records of the type: nothing to compare or mark deleted. */
+  private empty = false;
 
   constructor(
-    private readonly runner: QueryRunner,
+    private readonly query: Query,
     private readonly ctx: { connectionId: string; companyId: string; dataType: string; datasetId: string; now: Date },
-  ) {
-    this.seen = `seen_${ctx.datasetId.replace(/-/g, '')}`;
-  }
+  ) {}
 
   async begin() {
-    await this.runner.query(`CREATE TEMP TABLE IF NOT EXISTS ${this.seen} (record_id varchar(255) PRIMARY KEY)`);
+    const [{ any }] = await this.query('SELECT EXISTS (SELECT 1 FROM record WHERE connection_id = $1 AND data_type = $2) AS any', [this.ctx.connectionId, this.ctx.dataType]);
+    this.empty = !any;
   }
 
   async write(batch: UnifiedRecord[]): Promise<void> {
@@ -59,15 +61,18 @@ export class RecordWriter {
     this.counts.read += byId.size;
     const ids = [...byId.keys()];
     const { connectionId, dataType, companyId } = this.ctx;
-    await this.runner.query(`INSERT INTO ${this.seen} (record_id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [ids]);
-    const stored: { record_id: string; hash: string; is_deleted: boolean }[] = await this.runner.query(
-      'SELECT record_id, hash, is_deleted FROM record WHERE connection_id = $1 AND data_type = $2 AND record_id = ANY($3::text[])',
-      [connectionId, dataType, ids],
-    );
+    // One round trip: remember the ids as seen, and read their stored hashes.
+    const stored: { record_id: string; hash: string; is_deleted: boolean }[] = this.empty
+      ? []
+      : await this.query(
+          `WITH seen AS (INSERT INTO dataset_seen (dataset_id, record_id) SELECT $4, unnest($3::text[]) ON CONFLICT DO NOTHING)
+           SELECT record_id, hash, is_deleted FROM record WHERE connection_id = $1 AND data_type = $2 AND record_id = ANY($3::text[])`,
+          [connectionId, dataType, ids, this.ctx.datasetId],
+        );
     const unchanged = new Set(stored.filter((s) => !s.is_deleted && s.hash === byId.get(s.record_id)?.hash).map((s) => s.record_id));
     const changed = [...byId.values()].filter((p) => !unchanged.has(p.id));
     if (!changed.length) return;
-    await this.runner.query(
+    await this.query(
       `INSERT INTO record (connection_id, data_type, record_id, company_id, data, hash, modified_date, source_modified_date, is_deleted)
        SELECT $1, $2, u.id, $3, u.d::jsonb, u.h, $4, u.s::timestamptz, false
        FROM unnest($5::text[], $6::text[], $7::text[], $8::text[]) AS u(id, d, h, s)
@@ -85,28 +90,30 @@ export class RecordWriter {
    * (`from`), only records inside the window can be judged deleted. Returns how many.
    */
   async markUnseenDeleted(from?: Date): Promise<number> {
-    const [{ n }]: { n: number }[] = await this.runner.query(
+    if (this.empty) return 0;
+    const [{ n }]: { n: number }[] = await this.query(
       `WITH gone AS (
          UPDATE record r SET is_deleted = true, modified_date = $3
          WHERE r.connection_id = $1 AND r.data_type = $2 AND NOT r.is_deleted
            AND ($4::timestamptz IS NULL OR r.source_modified_date IS NULL OR r.source_modified_date >= $4)
-           AND NOT EXISTS (SELECT 1 FROM ${this.seen} s WHERE s.record_id = r.record_id)
+           AND NOT EXISTS (SELECT 1 FROM dataset_seen s WHERE s.dataset_id = $5 AND s.record_id = r.record_id)
          RETURNING 1)
        SELECT count(*)::int AS n FROM gone`,
-      [this.ctx.connectionId, this.ctx.dataType, this.ctx.now, from ?? null],
+      [this.ctx.connectionId, this.ctx.dataType, this.ctx.now, from ?? null, this.ctx.datasetId],
     );
     return n;
   }
 
   async bumpVersion(): Promise<void> {
-    await this.runner.query(
+    await this.query(
       `INSERT INTO record_version (company_id, data_type, version) VALUES ($1, $2, 1)
        ON CONFLICT (company_id, data_type) DO UPDATE SET version = record_version.version + 1`,
       [this.ctx.companyId, this.ctx.dataType],
     );
   }
 
+  /** Forgets the seen set (the sweep also removes sets of datasets that ended without it). */
   async end() {
-    await this.runner.query(`DROP TABLE IF EXISTS ${this.seen}`);
+    await this.query('DELETE FROM dataset_seen WHERE dataset_id = $1', [this.ctx.datasetId]);
   }
 }

@@ -9,6 +9,9 @@ import { ConnectionEntity } from '../connection/connection.entity';
 @Entity({ name: 'record' })
 @Index('ix_record_company_type_id', ['companyId', 'dataType', 'recordId'])
 @Index('ix_record_company_type_modified', ['companyId', 'dataType', 'modifiedDate'])
+// Expression indexes (migration RecordExpressionIndexes) matching what the query compiler emits.
+@Index('ix_record_issue_date', { synchronize: false })
+@Index('ix_record_status', { synchronize: false })
 export class RecordEntity {
   @PrimaryColumn({ name: 'connection_id', type: 'uuid', primaryKeyConstraintName: 'pk_record' })
   connectionId!: string;

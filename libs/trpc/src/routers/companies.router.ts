@@ -1,4 +1,8 @@
-import { companyRequestSchema, type CompanyService, validate } from '@ledgerlink/server';
+import {
+  companyRequestSchema,
+  type CompanyService,
+  validate,
+} from '@ledgerlink/server';
 import { z } from 'zod';
 import { authedProcedure, router } from '../init';
 
@@ -17,13 +21,33 @@ export const getCompanyInput = z.object({ companyId: z.string().uuid() });
 
 export function companiesRouter(companies: CompanyService) {
   return router({
-    list: authedProcedure.input(listCompaniesInput).query(({ ctx, input }) =>
-      companies.list(ctx.identity.clientId, { page: input.page, pageSize: input.pageSize, offset: (input.page - 1) * input.pageSize, search: input.search || undefined }),
-    ),
-    get: authedProcedure.input(getCompanyInput).query(({ ctx, input }) => companies.get(ctx.identity.clientId, input.companyId)),
-    create: authedProcedure.input(createCompanyInput).mutation(({ ctx, input }) => {
-      const parsed = validate(companyRequestSchema, { name: input.name, description: input.description || undefined });
-      return companies.create(ctx.identity.clientId, parsed, ctx.identity.email);
-    }),
+    list: authedProcedure
+      .input(listCompaniesInput)
+      .query(({ ctx, input }) =>
+        companies.list(ctx.identity.clientId, {
+          page: input.page,
+          pageSize: input.pageSize,
+          offset: (input.page - 1) * input.pageSize,
+          search: input.search || undefined,
+        }),
+      ),
+    get: authedProcedure
+      .input(getCompanyInput)
+      .query(({ ctx, input }) =>
+        companies.get(ctx.identity.clientId, input.companyId),
+      ),
+    create: authedProcedure
+      .input(createCompanyInput)
+      .mutation(({ ctx, input }) => {
+        const parsed = validate(companyRequestSchema, {
+          name: input.name,
+          description: input.description || undefined,
+        });
+        return companies.create(
+          ctx.identity.clientId,
+          parsed,
+          ctx.identity.email,
+        );
+      }),
   });
 }

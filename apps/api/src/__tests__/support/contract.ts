@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from '@jest/globals';
+import type { Company, Connection } from '@ledgerlink/models';
 import type { TestApi, TestTenant } from '@ledgerlink/testing';
 
 /** The contract's error body (section 1.6). */
@@ -62,33 +63,9 @@ export async function json<T = Record<string, unknown>>(res: Response | Promise<
   return JSON.parse(text) as T;
 }
 
-export interface CompanyBody {
-  id: string;
-  name: string;
-  description?: string;
-  redirect: string;
-  created: string;
-  products: string[];
-  tags?: Record<string, string>;
-  dataConnections: ConnectionBody[];
-  status: string;
-  [key: string]: unknown;
-}
-
-export interface ConnectionBody {
-  id: string;
-  integrationId: string;
-  integrationKey: string;
-  sourceId: string;
-  sourceType: string;
-  platformName: string;
-  linkUrl: string;
-  status: string;
-  created: string;
-  dataConnectionErrors?: { statusCode: string; statusText: string; errorMessage: string; erroredOnUtc: string; status?: string }[];
-  connectionInfo?: Record<string, unknown>;
-  [key: string]: unknown;
-}
+/** Response bodies, typed by the shared models (contract sections 2 and 3). */
+export type CompanyBody = Company;
+export type ConnectionBody = Connection;
 
 export interface PageBody<T> {
   results: T[];

@@ -3,7 +3,10 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 /** Only pages that exist. */
-const LINKS = [{ href: '/companies', label: 'Companies' }];
+const LINKS = [
+  { href: '/companies', label: 'Companies' },
+  { href: '/settings/sync', label: 'Sync settings' },
+];
 
 export function NavLinks() {
   const pathname = usePathname() ?? '';

@@ -39,8 +39,8 @@ export function installHttpEdges(app: INestApplication, opts: HttpEdgeOptions) {
     });
     runWithContext({ correlationId }, next);
   });
+  // JSON only (the contract): other content types leave the body empty, and validation answers 400.
   app.use(express.json({ limit: opts.bodyLimit ?? '5mb', type: ['application/json', 'application/*+json'] }));
-  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!err) return next();
     sendError(res, req, err, logger);

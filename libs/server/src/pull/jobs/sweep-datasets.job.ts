@@ -31,6 +31,7 @@ export class SweepDatasetsJob implements OnApplicationBootstrap {
   async sweep(): Promise<number> {
     const now = this.clock.now().getTime();
     await this.db.query(`UPDATE dataset SET status = 'Queued', progress = 0 WHERE status = 'Fetching' AND heartbeat_at < $1`, [new Date(now - STALE_MS)]);
+    await this.db.query(`DELETE FROM dataset_seen s WHERE NOT EXISTS (SELECT 1 FROM dataset d WHERE d.id = s.dataset_id AND d.status = 'Fetching')`);
     const rows: { id: string }[] = await this.db.query(`SELECT id FROM dataset WHERE status = 'Queued' AND requested < $1 ORDER BY requested LIMIT 1000`, [new Date(now - REQUEUE_AFTER_MS)]);
     for (const { id } of rows) {
       const existing = await this.queue.getJob(id);

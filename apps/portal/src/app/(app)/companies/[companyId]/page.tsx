@@ -1,34 +1,13 @@
-import type { Company } from '@ledgerlink/models';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
-import { cache } from 'react';
 import { connectionsSummary, formatDateTime } from '../../../../lib/format';
-import { serverApi, trpcErrorCode } from '../../../../lib/server-api';
 import { StatusBadge } from '../status-badge';
+import { DataSync } from './data-sync';
+import { companyOrLeave, loadCompany } from './load-company';
 
 export const dynamic = 'force-dynamic';
 
 type Params = { params: Promise<{ companyId: string }> };
-
-/** One API call per request, shared by generateMetadata and the page. */
-const loadCompany = cache(async (companyId: string): Promise<Company | 'not-found' | 'signed-out'> => {
-  try {
-    return await serverApi().companies.get.query({ companyId });
-  } catch (err) {
-    const code = trpcErrorCode(err);
-    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') return 'not-found';
-    if (code === 'UNAUTHORIZED') return 'signed-out';
-    throw err;
-  }
-});
-
-async function companyOrLeave(params: Params['params']): Promise<Company> {
-  const result = await loadCompany((await params).companyId);
-  if (result === 'not-found') notFound();
-  if (result === 'signed-out') redirect('/signin');
-  return result;
-}
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const result = await loadCompany((await params).companyId);
@@ -149,6 +128,8 @@ export default async function CompanyPage({ params }: Params) {
           </div>
         )}
       </section>
+
+      <DataSync companyId={company.id} />
     </>
   );
 }

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { ScheduleService } from '@ledgerlink/server';
+import { startTestApi, startTestWorker, type TestApi, type TestTenant, type TestWorker } from '@ledgerlink/testing';
+
+jest.setTimeout(60_000);
+
+interface PullOp {
+  id: string;
+  dataType: string;
+  status: string;
+  isCompleted: boolean;
+  connectionId: string;
+}
+
+/** Pull sync through the real path: HTTP → dataset row → Bull → worker → sandbox connector → records. */
+describe('pull sync (sandbox)', () => {
+  let api: TestApi;
+  let worker: TestWorker;
+  let t: TestTenant;
+  let companyId: string;
+  let connectionId: string;
+
+  const call = async (path: string, init: Parameters<TestApi['request']>[1] = {}) => api.request(path, { tenant: t, ...init });
+  const json = async <T>(path: string, init?: Parameters<TestApi['request']>[1]) => (await (await call(path, init)).json()) as T;
+
+  async function waitForIdle(timeoutMs = 30_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const h = await json<{ results: PullOp[] }>(`/companies/${companyId}/data/history?pageSize=500`);
+      if (h.results.length && h.results.every((d) => d.isCompleted)) return h.results;
+      if (Date.now() > deadline) throw new Error(`datasets still running: ${JSON.stringify(h.results.filter((d) => !d.isCompleted))}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async function syncInvoices(): Promise<PullOp> {
+    const op = await json<PullOp>(`/companies/${companyId}/data/queue/invoices`, { method: 'POST' });
+    expect(op.status).toBe('Queued');
+    await waitForIdle();
+    return json<PullOp>(`/companies/${companyId}/data/history/${op.id}`);
+  }
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    worker = await startTestWorker(api);
+    t = await api.createTenant();
+    companyId = (await json<{ id: string }>('/companies', { method: 'POST', json: { name: 'Pull Co' } })).id;
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('answers 409 for a data type that was never requested', async () => {
+    const res = await call(`/companies/${companyId}/data/invoices`);
+    expect(res.status).toBe(409);
+    expect((await res.json()).error).toBe('The data set has not been requested.');
+    expect(await json(`/companies/${companyId}/dataStatus`)).toEqual({});
+  });
+
+  it('queues the first sync of every fetchOnFirstLink type on link, and completes it', async () => {
+    connectionId = (await json<{ id: string }>(`/companies/${companyId}/connections`, { method: 'POST', json: { platformKey: 'sbox' } })).id;
+    const linked = await call(`/companies/${companyId}/connections/${connectionId}/authorization`, { method: 'PUT', json: { companyName: 'Sandbox Books', volume: '40' } });
+    expect(linked.status).toBe(200);
+    const done = await waitForIdle();
+    expect(new Set(done.map((d) => d.dataType))).toEqual(new Set(['company', 'chartOfAccounts', 'customers', 'suppliers', 'invoices', 'bills', 'payments', 'billPayments', 'taxRates', 'journalEntries']));
+    expect(done.every((d) => d.status === 'Complete')).toBe(true);
+
+    const page = await json<{ totalResults: number; results: Record<string, unknown>[] }>(`/companies/${companyId}/data/invoices?pageSize=10`);
+    expect(page.totalResults).toBe(40);
+    expect(page.results).toHaveLength(10);
+    const inv = page.results[0];
+    expect(inv['id']).toBe('inv-000001');
+    expect(inv['metadata']).toEqual({ isDeleted: false });
+    expect(typeof inv['modifiedDate']).toBe('string');
+    expect(typeof inv['sourceModifiedDate']).toBe('string');
+
+    const info = await json<Record<string, unknown>>(`/companies/${companyId}/data/info`);
+    expect(info['companyName']).toBe('Sandbox Books');
+    expect(info).not.toHaveProperty('metadata');
+
+    const status = await json<Record<string, { currentStatus: string; lastSuccessfulSync?: string; latestSyncId: string; latestSuccessfulSyncId?: string }>>(`/companies/${companyId}/dataStatus`);
+    expect(status['invoices'].currentStatus).toBe('Complete');
+    expect(status['invoices'].latestSyncId).toBe(status['invoices'].latestSuccessfulSyncId);
+    expect(status['invoices'].lastSuccessfulSync).toBeDefined();
+  });
+
+  it('filters, orders and pages records with exact totals', async () => {
+    const all = await json<{ results: { status: string; totalAmount: number }[]; totalResults: number }>(`/companies/${companyId}/data/invoices?pageSize=100`);
+    const expected = all.results.filter((i) => i.status === 'Paid' && i.totalAmount > 100).length;
+    const q = encodeURIComponent('status=Paid&&totalAmount>100');
+    const page = await json<{ results: { issueDate: string }[]; totalResults: number }>(`/companies/${companyId}/data/invoices?query=${q}&orderBy=-issueDate&pageSize=5`);
+    expect(page.totalResults).toBe(expected);
+    const dates = page.results.map((r) => r.issueDate);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const bad = await call(`/companies/${companyId}/data/invoices?query=${encodeURIComponent('{status=Paid')}`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toBe('Error parsing query - Malformed query.');
+    const one = await json<{ id: string }>(`/companies/${companyId}/data/invoices/inv-000002`);
+    expect(one.id).toBe('inv-000002');
+    expect((await call(`/companies/${companyId}/data/invoices/nope`)).status).toBe(404);
+  });
+
+  it('re-sync without changes rewrites nothing; a change in the source moves modifiedDate of that record only', async () => {
+    const before = await json<{ results: { id: string; modifiedDate: string }[] }>(`/companies/${companyId}/data/invoices?pageSize=100`);
+    api.clock.advance(60_000);
+    const unchanged = await syncInvoices();
+    expect(unchanged.status).toBe('Complete');
+    const same = await json<{ results: { id: string; modifiedDate: string }[] }>(`/companies/${companyId}/data/invoices?pageSize=100`);
+    expect(same.results.map((r) => r.modifiedDate)).toEqual(before.results.map((r) => r.modifiedDate));
+
+    // Change inv-000003 in the source: the sandbox keeps written records in the connector store.
+    const original = await json<Record<string, unknown>>(`/companies/${companyId}/data/invoices/inv-000003`);
+    const { modifiedDate: _m, metadata: _meta, ...content } = original;
+    await api.db.query(`INSERT INTO connector_record (connection_id, data_type, record_id, data) VALUES ($1, 'invoices', 'inv-000003', $2)`, [
+      connectionId,
+      JSON.stringify({ ...content, note: 'changed in the source' }),
+    ]);
+    api.clock.advance(60_000);
+    await syncInvoices();
+    const after = await json<{ results: { id: string; modifiedDate: string; note?: string }[] }>(`/companies/${companyId}/data/invoices?pageSize=100`);
+    const changed = after.results.filter((r, i) => r.modifiedDate !== before.results[i].modifiedDate);
+    expect(changed.map((r) => r.id)).toEqual(['inv-000003']);
+    expect(changed[0].note).toBe('changed in the source');
+    const byModified = await json<{ totalResults: number }>(`/companies/${companyId}/data/invoices?query=${encodeURIComponent(`modifiedDate>${before.results[0].modifiedDate}`)}`);
+    expect(byModified.totalResults).toBe(1);
+  });
+
+  it('keeps records deleted in the source, marked isDeleted', async () => {
+    await api.db.query(`INSERT INTO connector_record (connection_id, data_type, record_id, data) VALUES ($1, 'invoices', 'inv-000004', $2)`, [
+      connectionId,
+      JSON.stringify({ id: 'inv-000004', metadata: { isDeleted: true } }),
+    ]);
+    api.clock.advance(60_000);
+    await syncInvoices();
+    const gone = await json<{ metadata: { isDeleted: boolean } }>(`/companies/${companyId}/data/invoices/inv-000004`);
+    expect(gone.metadata.isDeleted).toBe(true);
+    const live = await json<{ totalResults: number }>(`/companies/${companyId}/data/invoices?query=${encodeURIComponent('metadata.isDeleted!=true')}`);
+    expect(live.totalResults).toBe(39);
+  });
+
+  it('refuses a second queue while a sync is unfinished, even under concurrent requests', async () => {
+    // Make the sandbox slow so the first dataset is still running.
+    await call(`/companies/${companyId}/connections/${connectionId}/authorization`, { method: 'PUT', json: { companyName: 'Sandbox Books', volume: '40', latencyMs: '300' } });
+    await waitForIdle();
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => call(`/companies/${companyId}/data/queue/bills`, { method: 'POST' })));
+    const codes = results.map((r) => r.status).sort();
+    expect(codes).toEqual([200, 400, 400, 400, 400]);
+    const refused = await results.find((r) => r.status === 400)?.json();
+    const accepted = await results.find((r) => r.status === 200)?.json();
+    expect(refused.error).toBe(`DatasetAlreadyInProgressException: Cannot queue bills sync for ${companyId} as previous sync ${accepted.id} is still in progress`);
+    await waitForIdle();
+  });
+
+  it('scheduler: two workers ticking at once never double-queue, and a missed run is caught up once', async () => {
+    const worker2 = await startTestWorker(api);
+    try {
+      await api.db.query(`UPDATE sync_schedule SET next_run_at = $1 WHERE connection_id = $2`, [new Date(api.clock.now().getTime() - 3 * 24 * 3600_000), connectionId]);
+      const before = (await api.db.query(`SELECT count(*)::int AS n FROM dataset WHERE connection_id = $1`, [connectionId]))[0].n;
+      const [a, b] = await Promise.all([worker.app.get(ScheduleService, { strict: false }).tick(), worker2.app.get(ScheduleService, { strict: false }).tick()]);
+      expect(a + b).toBe(10);
+      const after = (await api.db.query(`SELECT count(*)::int AS n FROM dataset WHERE connection_id = $1 AND trigger = 'schedule'`, [connectionId]))[0].n;
+      expect(after).toBe(10);
+      expect((await api.db.query(`SELECT count(*)::int AS n FROM dataset WHERE connection_id = $1`, [connectionId]))[0].n).toBe(before + 10);
+      const next: { next_run_at: Date }[] = await api.db.query(`SELECT next_run_at FROM sync_schedule WHERE connection_id = $1`, [connectionId]);
+      expect(next.every((r) => r.next_run_at.getTime() > api.clock.now().getTime())).toBe(true);
+      expect(await worker.app.get(ScheduleService, { strict: false }).tick()).toBe(0);
+      await waitForIdle();
+    } finally {
+      await worker2.close();
+    }
+  });
+});

@@ -1,0 +1,240 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Counter, Histogram } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
+import { JsonLogger } from '../common/json-logger';
+import type { AppConfig } from '../config/config.schema';
+import { APP_CONFIG } from '../core/tokens';
+import { MetricsService } from '../health/metrics.service';
+import { deliveryBody, usesLegacyBody } from './webhook-body';
+import { WebhookConsumersService } from './webhook-consumers.service';
+import { WebhookDispatcher } from './webhook-dispatcher';
+import { WebhookHttpClient } from './webhook-http.client';
+import { type AttemptResult, classifyAttempt, nextRetryDelay } from './webhook-retry';
+import { signatureHeader, signingKeys, webhookMessageId } from './webhook-signing';
+import { queryRows } from './webhook-sql';
+import { MicroBatcher } from './webhook-batcher';
+
+/**
+ * Claims due messages (a batch of concurrent jobs): only those that are Pending and due, and not
+ * locked by another worker. The claim bumps `attempt_count` (the fencing token for the result
+ * write) and pushes `next_attempt_at` forward by a lease, so a worker that dies mid-request leaves
+ * a message that is due again after the lease. Returns everything the attempts need.
+ */
+const CLAIM_SQL = `
+WITH claimed AS (
+  SELECT id FROM webhook_message WHERE id = ANY ($1::uuid[]) AND status = 'Pending' AND next_attempt_at <= $2
+  FOR UPDATE SKIP LOCKED
+)
+UPDATE webhook_message m
+SET attempt_count = m.attempt_count + 1, next_attempt_at = $3, enqueued_at = NULL
+FROM claimed, webhook_event e, webhook_consumer c, client cl
+WHERE m.id = claimed.id AND e.id = m.event_id AND c.id = m.consumer_id AND cl.id = m.client_id
+RETURNING m.id, m.attempt_count, m.retry_base, m.client_id, cl.name AS client_name,
+  e.id AS event_id, e.event_type, e.payload, e.company_id, e.connection_id, e.created_at AS generated_at,
+  c.id AS consumer_id, c.url, c.secrets_enc, c.disabled, c.rule_type`;
+
+/**
+ * Stores a batch of attempts, moves each message on (only if its attempt still holds it), and
+ * keeps the consumers' failure streaks (any success in the batch ends a streak) — one statement.
+ * Returns each consumer's streak as it was before these attempts.
+ */
+const RECORD_SQL = `
+WITH r AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+    message_id uuid, consumer_id uuid, client_id uuid, attempted_at timestamptz, succeeded boolean, status_code int,
+    duration_ms int, response_body text, error text, status text, next_attempt_at timestamptz, enqueued_at timestamptz, token int)
+), a AS (
+  INSERT INTO webhook_attempt (message_id, consumer_id, client_id, attempted_at, succeeded, status_code, duration_ms, response_body, error)
+  SELECT message_id, consumer_id, client_id, attempted_at, succeeded, status_code, duration_ms, response_body, error FROM r
+), m AS (
+  UPDATE webhook_message w SET status = r.status, next_attempt_at = r.next_attempt_at, enqueued_at = r.enqueued_at,
+    last_attempt_at = r.attempted_at, last_status_code = r.status_code, last_error = r.error
+  FROM r WHERE w.id = r.message_id AND w.attempt_count = r.token AND w.status = 'Pending'
+), streak AS (
+  SELECT consumer_id, bool_or(succeeded) AS any_ok, min(attempted_at) AS first_at FROM r GROUP BY consumer_id
+), c AS (
+  UPDATE webhook_consumer wc SET failing_since = CASE WHEN s.any_ok THEN NULL ELSE coalesce(wc.failing_since, s.first_at) END
+  FROM streak s
+  WHERE wc.id = s.consumer_id AND (CASE WHEN s.any_ok THEN wc.failing_since IS NOT NULL ELSE wc.failing_since IS NULL END)
+)
+SELECT id, failing_since, disabled FROM webhook_consumer WHERE id IN (SELECT consumer_id FROM streak)`;
+
+interface RecordRow {
+  message_id: string;
+  consumer_id: string;
+  client_id: string;
+  attempted_at: string;
+  succeeded: boolean;
+  status_code: number | null;
+  duration_ms: number;
+  response_body: string | null;
+  error: string | null;
+  status: 'Succeeded' | 'Pending' | 'Failed';
+  next_attempt_at: string | null;
+  enqueued_at: string | null;
+  token: number;
+}
+
+interface ConsumerStreak {
+  id: string;
+  failing_since: Date | null;
+  disabled: boolean;
+}
+
+interface Claim {
+  id: string;
+  attempt_count: number;
+  retry_base: number;
+  client_id: string;
+  client_name: string;
+  event_id: string;
+  event_type: string;
+  payload: Record<string, unknown>;
+  company_id: string | null;
+  connection_id: string | null;
+  generated_at: Date;
+  consumer_id: string;
+  url: string | null;
+  secrets_enc: Buffer;
+  disabled: boolean;
+  rule_type: string | null;
+}
+
+export type DeliveryOutcome = 'skipped' | 'succeeded' | 'retrying' | 'failed';
+
+/** Extra time on top of the request timeout before a claimed message is considered abandoned. */
+const LEASE_MARGIN_MS = 30_000;
+
+/**
+ * One attempt of one message: claim → sign → POST → record → maybe queue the retry (a delayed Bull
+ * job) or disable the consumer after continuous failure. Claims and records of concurrent jobs are
+ * coalesced (MicroBatcher): under load a worker runs one claim and one record statement for many
+ * deliveries instead of two per delivery.
+ */
+@Injectable()
+export class WebhookDeliveryService {
+  private readonly attempts: Counter<'outcome'>;
+  private readonly duration: Histogram<'outcome'>;
+  private readonly claims = new MicroBatcher<string, Claim | undefined>((ids) => this.claimBatch(ids));
+  private readonly records = new MicroBatcher<RecordRow, ConsumerStreak | undefined>((rows) => this.recordBatch(rows));
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly consumers: WebhookConsumersService,
+    private readonly dispatcher: WebhookDispatcher,
+    private readonly http: WebhookHttpClient,
+    private readonly clock: Clock,
+    private readonly logger: JsonLogger,
+    metrics: MetricsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    const registers = [metrics.registry];
+    this.attempts =
+      (metrics.registry.getSingleMetric('ledgerlink_webhook_attempts_total') as Counter<'outcome'> | undefined) ??
+      new Counter({ name: 'ledgerlink_webhook_attempts_total', help: 'Webhook delivery attempts by outcome', labelNames: ['outcome'], registers });
+    this.duration =
+      (metrics.registry.getSingleMetric('ledgerlink_webhook_attempt_duration_seconds') as Histogram<'outcome'> | undefined) ??
+      new Histogram({ name: 'ledgerlink_webhook_attempt_duration_seconds', help: 'Webhook delivery attempt duration', labelNames: ['outcome'], buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15], registers });
+  }
+
+  async deliver(messageId: string): Promise<DeliveryOutcome> {
+    const claim = await this.claims.call(messageId);
+    if (!claim) return 'skipped';
+    if (claim.disabled || !claim.url) {
+      await this.db.query(
+        `UPDATE webhook_message SET status = 'Failed', next_attempt_at = NULL, last_error = $3 WHERE id = $1 AND attempt_count = $2 AND status = 'Pending'`,
+        [claim.id, claim.attempt_count, claim.disabled ? 'Consumer disabled' : 'Consumer has no URL'],
+      );
+      return 'failed';
+    }
+    const result = await this.send(claim);
+    return this.record(claim, result);
+  }
+
+  private send(claim: Claim): Promise<AttemptResult> {
+    const body = deliveryBody({
+      messageId: claim.id,
+      eventId: claim.event_id,
+      eventType: claim.event_type,
+      generatedDate: new Date(claim.generated_at),
+      payload: claim.payload,
+      companyId: claim.company_id,
+      connectionId: claim.connection_id,
+      clientId: claim.client_id,
+      clientName: claim.client_name,
+      consumerId: claim.consumer_id,
+      ruleType: claim.rule_type,
+    });
+    const now = this.clock.now();
+    const id = webhookMessageId(claim.id);
+    const timestamp = Math.floor(now.getTime() / 1000);
+    const keys = signingKeys(this.consumers.openSecrets(claim.consumer_id, claim.secrets_enc), now);
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'user-agent': 'Ledgerlink-Webhooks/1.0',
+      'webhook-id': id,
+      'webhook-timestamp': String(timestamp),
+      'webhook-signature': signatureHeader(keys, id, timestamp, body),
+      ...(usesLegacyBody(claim.event_type) ? { 'x-codat-clientid': claim.client_id } : {}),
+    };
+    return this.http.post({ url: claim.url as string, body, headers, timeoutMs: this.config.WEBHOOK_TIMEOUT_MS, now: () => this.clock.now() });
+  }
+
+  private async record(claim: Claim, r: AttemptResult): Promise<DeliveryOutcome> {
+    const now = this.clock.now();
+    const outcome = classifyAttempt(r);
+    const delay = outcome === 'retry' ? nextRetryDelay(this.config.WEBHOOK_RETRY_SCHEDULE_MS, claim.attempt_count - claim.retry_base, this.config.WEBHOOK_RETRY_JITTER, r.retryAfterMs) : undefined;
+    const result: DeliveryOutcome = outcome === 'success' ? 'succeeded' : delay !== undefined ? 'retrying' : 'failed';
+    const next = delay !== undefined ? new Date(now.getTime() + delay) : null;
+    const error = r.error ?? (outcome === 'success' ? null : `HTTP ${r.statusCode}`);
+    const consumer = await this.records.call({
+      message_id: claim.id,
+      consumer_id: claim.consumer_id,
+      client_id: claim.client_id,
+      attempted_at: now.toISOString(),
+      succeeded: outcome === 'success',
+      status_code: r.statusCode ?? null,
+      duration_ms: r.durationMs,
+      response_body: r.responseBody ?? null,
+      error: error ? error.slice(0, 2000) : null,
+      status: result === 'succeeded' ? 'Succeeded' : result === 'retrying' ? 'Pending' : 'Failed',
+      next_attempt_at: next ? next.toISOString() : null,
+      enqueued_at: next ? now.toISOString() : null,
+      token: claim.attempt_count,
+    });
+    this.attempts.labels(result).inc();
+    this.duration.labels(outcome).observe(r.durationMs / 1000);
+    if (delay !== undefined) await this.dispatcher.enqueue([claim.id], delay);
+    if (outcome !== 'success' && consumer && !consumer.disabled && consumer.failing_since) {
+      const since = new Date(consumer.failing_since);
+      if (now.getTime() - since.getTime() >= this.config.WEBHOOK_DISABLE_AFTER_MS) {
+        const reason = `Disabled automatically: every delivery attempt has failed since ${since.toISOString()}.`;
+        if (await this.consumers.disable(claim.consumer_id, reason, true)) {
+          this.logger.event('warn', 'webhook consumer disabled after continuous failure', { consumerId: claim.consumer_id, clientId: claim.client_id, failingSince: since.toISOString() });
+        }
+      }
+    }
+    return result;
+  }
+
+  private async claimBatch(ids: string[]): Promise<(Claim | undefined)[]> {
+    const now = this.clock.now();
+    const lease = new Date(now.getTime() + this.config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS);
+    const rows = await queryRows<Claim>(this.db, CLAIM_SQL, [[...new Set(ids)], now, lease]);
+    const byId = new Map(rows.map((c) => [c.id, c]));
+    // Duplicate jobs for one message in the same batch: only the first gets the claim.
+    return ids.map((id) => {
+      const claim = byId.get(id);
+      byId.delete(id);
+      return claim;
+    });
+  }
+
+  private async recordBatch(rows: RecordRow[]): Promise<(ConsumerStreak | undefined)[]> {
+    const streaks = await queryRows<ConsumerStreak>(this.db, RECORD_SQL, [JSON.stringify(rows)]);
+    const byId = new Map(streaks.map((c) => [c.id, c]));
+    return rows.map((r) => byId.get(r.consumer_id));
+  }
+}

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { CompanyModule } from '../company/company.module';
+import { HealthModule } from '../health/health.module';
+import { DeliverWebhookJob } from './jobs/deliver-webhook.job';
+import { SweepWebhooksJob } from './jobs/sweep-webhooks.job';
+import { WebhookConsumersService } from './webhook-consumers.service';
+import { WebhookDeliveryService } from './webhook-delivery.service';
+import { WebhookEventsModule } from './webhook-events.module';
+import { WebhookHttpClient } from './webhook-http.client';
+import { WebhookMessagesService } from './webhook-messages.service';
+import { WebhookRulesController } from './webhook-rules.controller';
+import { WebhookRulesService } from './webhook-rules.service';
+import { WebhookSweepService } from './webhook-sweep.service';
+import { WebhookController } from './webhook.controller';
+
+/** Consumers, rules, the message log, replay and statistics. */
+@Module({
+  imports: [WebhookEventsModule, CompanyModule],
+  providers: [WebhookConsumersService, WebhookRulesService, WebhookMessagesService],
+  exports: [WebhookEventsModule, WebhookConsumersService, WebhookRulesService, WebhookMessagesService],
+})
+export class WebhookModule {}
+
+/** REST: /webhooks (contract 8.2 + extensions) and the legacy /rules (8.1). */
+@Module({ imports: [WebhookModule], controllers: [WebhookController, WebhookRulesController] })
+export class WebhookHttpModule {}
+
+/** Worker: delivery attempts and the sweep. */
+@Module({
+  imports: [WebhookModule, HealthModule],
+  providers: [WebhookHttpClient, WebhookDeliveryService, WebhookSweepService, DeliverWebhookJob, SweepWebhooksJob],
+  exports: [WebhookDeliveryService, WebhookSweepService],
+})
+export class WebhookJobsModule {}
