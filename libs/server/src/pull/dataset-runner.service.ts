@@ -75,12 +75,17 @@ export class DatasetRunnerService {
     const from = historyStart(settings.find((s) => s.dataType === dataType), now);
     const connector = this.runtime.open(connection);
     const writer = new RecordWriter((sql, params) => this.db.query(sql, params), { connectionId: connection.id, companyId: company.id, dataType, datasetId, now });
+    let inflight: Promise<void> | undefined;
     try {
       await writer.begin();
       let batches = 0;
       let reported = Date.now();
+      // Two batches in flight: the database writes one while this process prepares the next.
       for await (const batch of readAhead(connector.read(dataType, { from, batchSize: 1000 }))) {
-        await writer.write(batch);
+        const writing = writer.write(batch);
+        writing.catch(() => undefined); // rethrown when awaited below
+        if (inflight) await inflight;
+        inflight = writing;
         batches += 1;
         if (Date.now() - reported >= PROGRESS_EVERY_MS) {
           reported = Date.now();
@@ -92,6 +97,7 @@ export class DatasetRunnerService {
           ]);
         }
       }
+      if (inflight) await inflight;
       const deleted = await writer.markUnseenDeleted(from);
       if (writer.counts.changed + deleted > 0) await writer.bumpVersion();
       await this.db.query('UPDATE connection SET last_sync = $2 WHERE id = $1', [connection.id, now]);
@@ -99,6 +105,7 @@ export class DatasetRunnerService {
       this.metrics.jobs.labels('pull', 'ok').inc();
       return await this.finish(dataset, 'Complete', null, writer.counts.read, writer.counts.changed, deleted);
     } catch (err) {
+      await inflight?.catch(() => undefined); // never leave a write running past the outcome
       this.metrics.jobs.labels('pull', 'error').inc();
       return await this.fail(dataset, connection, err, writer.counts.read, writer.counts.changed);
     } finally {

@@ -66,7 +66,8 @@ export class RecordWriter {
       ? []
       : await this.query(
           `WITH seen AS (INSERT INTO dataset_seen (dataset_id, record_id) SELECT $4, unnest($3::text[]) ON CONFLICT DO NOTHING)
-           SELECT record_id, hash, is_deleted FROM record WHERE connection_id = $1 AND data_type = $2 AND record_id = ANY($3::text[])`,
+           SELECT r.record_id, r.hash, r.is_deleted FROM unnest($3::text[]) AS u(id)
+           JOIN record r ON r.connection_id = $1 AND r.data_type = $2 AND r.record_id = u.id`,
           [connectionId, dataType, ids, this.ctx.datasetId],
         );
     const unchanged = new Set(stored.filter((s) => !s.is_deleted && s.hash === byId.get(s.record_id)?.hash).map((s) => s.record_id));
