@@ -146,7 +146,8 @@ describe('DataSync (company page)', () => {
     // Invoices are fetching: a progress bar from the history entry, and no refresh meanwhile.
     expect(screen.getByTestId('status-invoices').textContent).toBe('Fetching');
     await waitFor(() => expect(Number(screen.getByTestId('progress-invoices').getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(40));
-    expect((within(statusRow('invoices')).getByRole('button', { name: 'Refresh Invoices' }) as HTMLButtonElement).disabled).toBe(true);
+    const busy = within(statusRow('invoices')).getByRole('button', { name: 'Syncing… Invoices' }) as HTMLButtonElement;
+    expect(busy.disabled).toBe(true);
     expect(within(statusRow('bills')).queryByRole('progressbar')).toBeNull();
   });
 
@@ -156,6 +157,7 @@ describe('DataSync (company page)', () => {
     await screen.findByTestId('progress-invoices');
     await waitFor(() => expect(screen.getByTestId('status-invoices').textContent).toBe('Complete'), { timeout: 3000 });
     expect(screen.queryByTestId('progress-invoices')).toBeNull();
+    expect((within(statusRow('invoices')).getByRole('button', { name: 'Refresh Invoices' }) as HTMLButtonElement).disabled).toBe(false);
     expect(screen.getByTestId('last-sync-invoices').textContent).toContain('10:00 UTC');
     // The history shows the finished row too.
     await waitFor(() => expect(within(screen.getByTestId('history-table')).getAllByTestId('history-row')[0].getAttribute('data-status')).toBe('Complete'));

@@ -76,6 +76,7 @@ describe('times', () => {
 
   it('formats durations', () => {
     expect(formatDuration(420)).toBe('0.4 s');
+    expect(formatDuration(20)).toBe('< 0.1 s');
     expect(formatDuration(12_300)).toBe('12 s');
     expect(formatDuration(184_000)).toBe('3 min 4 s');
     expect(formatDuration(120_000)).toBe('2 min');

@@ -60,3 +60,4 @@ export * from './webhook/webhook-sweep.service';
 export * from './webhook/webhook-signing';
 export * from './webhook/webhook.mapper';
 export * from './webhook/webhook.schemas';
+export * from './webhook/jobs/sweep-webhooks.job';

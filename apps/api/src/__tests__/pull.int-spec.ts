@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { ScheduleService } from '@ledgerlink/server';
-import { startTestApi, startTestWorker, type TestApi, type TestTenant, type TestWorker } from '@ledgerlink/testing';
+import { DatasetRunnerService, ScheduleService } from '@ledgerlink/server';
+import { startTestApi, startTestWorker, startWebhookReceiver, type TestApi, type TestTenant, type TestWorker, type WebhookReceiver } from '@ledgerlink/testing';
 
 jest.setTimeout(60_000);
 
@@ -19,6 +19,7 @@ describe('pull sync (sandbox)', () => {
   let t: TestTenant;
   let companyId: string;
   let connectionId: string;
+  let receiver: WebhookReceiver;
 
   const call = async (path: string, init: Parameters<TestApi['request']>[1] = {}) => api.request(path, { tenant: t, ...init });
   const json = async <T>(path: string, init?: Parameters<TestApi['request']>[1]) => (await (await call(path, init)).json()) as T;
@@ -45,8 +46,12 @@ describe('pull sync (sandbox)', () => {
     worker = await startTestWorker(api);
     t = await api.createTenant();
     companyId = (await json<{ id: string }>('/companies', { method: 'POST', json: { name: 'Pull Co' } })).id;
+    receiver = await startWebhookReceiver();
+    const hook = await call('/webhooks', { method: 'POST', json: { url: receiver.url, eventTypes: ['read.completed.initial', 'NewCompanySynchronized', 'DataSyncCompleted'] } });
+    expect(hook.status).toBe(201);
   });
   afterAll(async () => {
+    await receiver?.close();
     await worker?.close();
     await api?.close();
   });
@@ -78,6 +83,19 @@ describe('pull sync (sandbox)', () => {
     const info = await json<Record<string, unknown>>(`/companies/${companyId}/data/info`);
     expect(info['companyName']).toBe('Sandbox Books');
     expect(info).not.toHaveProperty('metadata');
+
+    // The first sync is announced once (read.completed.initial, NewCompanySynchronized), and every data type's DataSyncCompleted.
+    await worker.settle();
+    const got = await receiver.waitFor(12);
+    // New-style bodies carry eventType; legacy ones (PascalCase) carry the rule's type string.
+    const types = got.map((r) => {
+      const b = r.json as { eventType?: string; RuleType?: string };
+      return b.eventType ?? b.RuleType;
+    });
+    expect(types.filter((x) => x === 'read.completed.initial')).toHaveLength(1);
+    expect(types.filter((x) => x === 'Data sync completed')).toHaveLength(10);
+    expect(types.filter((x) => x === 'New company synchronized')).toHaveLength(1);
+    expect(got).toHaveLength(12);
 
     const status = await json<Record<string, { currentStatus: string; lastSuccessfulSync?: string; latestSyncId: string; latestSuccessfulSyncId?: string }>>(`/companies/${companyId}/dataStatus`);
     expect(status['invoices'].currentStatus).toBe('Complete');
@@ -150,6 +168,14 @@ describe('pull sync (sandbox)', () => {
     const accepted = await results.find((r) => r.status === 200)?.json();
     expect(refused.error).toBe(`DatasetAlreadyInProgressException: Cannot queue bills sync for ${companyId} as previous sync ${accepted.id} is still in progress`);
     await waitForIdle();
+  });
+
+  it('runs a dataset once: a second claim of the same dataset does nothing', async () => {
+    const op = await syncInvoices();
+    expect(op.status).toBe('Complete');
+    const again = await worker.app.get(DatasetRunnerService, { strict: false }).run(op.id);
+    expect(again).toBeUndefined();
+    expect((await json<PullOp>(`/companies/${companyId}/data/history/${op.id}`)).status).toBe('Complete');
   });
 
   it('scheduler: two workers ticking at once never double-queue, and a missed run is caught up once', async () => {

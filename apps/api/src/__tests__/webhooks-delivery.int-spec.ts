@@ -1,6 +1,6 @@
 import { afterAll, jest, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { getQueueToken } from '@nestjs/bull';
-import { QUEUES, sign, WebhookEventsService } from '@ledgerlink/server';
+import { JOBS, QUEUES, sign, SweepWebhooksJob, WebhookEventsService } from '@ledgerlink/server';
 import {
   freePort,
   loadSvix,
@@ -121,6 +121,17 @@ describe('webhook delivery', () => {
     expect(messages.map((m) => m.status)).toEqual(['Succeeded', 'Succeeded', 'Succeeded', 'Succeeded']);
     expect(r.received.map((x) => (x.json as { payload: { name: string } }).payload.name).sort()).toEqual(names.sort());
     expect(new Set(r.received.map((x) => x.headers['webhook-id'])).size).toBe(4);
+  });
+
+  it('re-registers the repeatable sweep when Redis has lost it', async () => {
+    const sweeps = async () => (await worker.webhookQueue.getRepeatableJobs()).filter((r) => r.name === JOBS.sweepWebhooks);
+    expect((await sweeps()).map((r) => Number(r.every))).toEqual([3_600_000]);
+    for (const r of await sweeps()) await worker.webhookQueue.removeRepeatableByKey(r.key);
+    expect(await sweeps()).toEqual([]);
+    const job = worker.app.get(SweepWebhooksJob, { strict: false });
+    await job.ensureRepeatable();
+    await job.ensureRepeatable();
+    expect((await sweeps()).map((r) => Number(r.every))).toEqual([3_600_000]);
   });
 
   it('writes events in the transaction of the state change: a rollback emits nothing', async () => {
@@ -276,15 +287,24 @@ describe('webhook delivery', () => {
     await worker.advance(200);
     expect((await messagesOf(api, consumer.id))[0]).toMatchObject({ status: 'Failed', attempt_count: 3 });
 
+    // Day 4: still failing (every retry too), still enabled.
     api.clock.advance(4 * DAY);
     await createCompany(api, t, { name: 'Day 4' });
     await r.waitFor(4);
     await worker.drain();
+    await worker.advance(100);
+    await worker.advance(200);
+    await r.waitFor(6);
+    expect((await messagesOf(api, consumer.id)).map((m) => [m.status, m.attempt_count])).toEqual([
+      ['Failed', 3],
+      ['Failed', 3],
+    ]);
     expect((await json<ConsumerBody>(api.request(`/webhooks/${consumer.id}`, { tenant: t }))).disabled).toBe(false);
 
+    // Day 5: the first failure after five days of failures disables it.
     api.clock.advance(DAY);
     await createCompany(api, t, { name: 'Day 5' });
-    await r.waitFor(5);
+    await r.waitFor(7);
     await worker.drain();
     const disabled = await json<ConsumerBody>(api.request(`/webhooks/${consumer.id}`, { tenant: t }));
     expect(disabled.disabled).toBe(true);
@@ -295,14 +315,14 @@ describe('webhook delivery', () => {
     await worker.advance(1000);
     await createCompany(api, t, { name: 'Day 5 later' });
     await worker.settle();
-    expect(r.received).toHaveLength(5);
+    expect(r.received).toHaveLength(7);
     expect((await messagesOf(api, consumer.id)).map((m) => m.status)).toEqual(['Failed', 'Failed', 'Failed']);
 
     // Enabled again, it receives the next events.
     r.setDefault({ status: 200 });
     await json(api.request(`/webhooks/${consumer.id}`, { tenant: t, method: 'PATCH', json: { disabled: false } }));
     await createCompany(api, t, { name: 'Back' });
-    await r.waitFor(6);
+    await r.waitFor(8);
     await worker.drain();
     expect((await messagesOf(api, consumer.id)).at(-1)?.status).toBe('Succeeded');
   });

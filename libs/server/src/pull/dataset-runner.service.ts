@@ -14,8 +14,10 @@ import { ConnectionEntity } from '../connection/connection.entity';
 import { ConnectorRuntimeService } from '../connector-runtime/connector-runtime.service';
 import { MetricsService } from '../health/metrics.service';
 import { SyncSettingsService } from '../sync-settings/sync-settings.service';
+import { readCompletedEvents } from '../webhook/webhook-event.builders';
+import { WebhookEventsService } from '../webhook/webhook-events.service';
 import { DatasetEntity } from './dataset.entity';
-import type { DatasetStatus } from './dataset-status';
+import { type DatasetStatus, isErrored } from './dataset-status';
 import { historyStart } from './history-window';
 import { RecordWriter } from './record-writer';
 
@@ -55,12 +57,15 @@ export class DatasetRunnerService {
     private readonly clock: Clock,
     private readonly logger: JsonLogger,
     private readonly metrics: MetricsService,
+    private readonly events: WebhookEventsService,
   ) {}
 
   async run(datasetId: string): Promise<DatasetOutcome | undefined> {
     const now = this.clock.now();
-    const claimed: DatasetEntity[] = await this.db.getRepository(DatasetEntity).query(
-      `UPDATE dataset SET status = 'Fetching', started = $2, heartbeat_at = $2, progress = 1 WHERE id = $1 AND status = 'Queued' RETURNING id`,
+    // A CTE, so the driver returns the claimed rows (a bare UPDATE … RETURNING comes back as [rows, count]).
+    const claimed: { id: string }[] = await this.db.query(
+      `WITH claimed AS (UPDATE dataset SET status = 'Fetching', started = $2, heartbeat_at = $2, progress = 1 WHERE id = $1 AND status = 'Queued' RETURNING id)
+       SELECT id FROM claimed`,
       [datasetId, now],
     );
     if (!claimed.length) return undefined; // already run, or not ours to run
@@ -127,12 +132,29 @@ export class DatasetRunnerService {
     return this.finish(dataset, 'InternalError', 'An internal error occurred while syncing. It has been logged.', read, changed);
   }
 
+  /** Records the outcome and, in the same transaction, the read.completed (and legacy) events. */
   private async finish(dataset: DatasetEntity, status: DatasetStatus, errorMessage: string | null, read = 0, changed = 0, deleted = 0): Promise<DatasetOutcome> {
-    await this.db.getRepository(DatasetEntity).update(
-      { id: dataset.id },
-      { status, errorMessage, progress: status === 'Complete' ? 100 : dataset.progress, completed: this.clock.now(), recordsRead: read, recordsChanged: changed + deleted, heartbeatAt: this.clock.now() },
-    );
+    const now = this.clock.now();
+    await this.db.transaction(async (tx) => {
+      await tx.getRepository(DatasetEntity).update(
+        { id: dataset.id },
+        { status, errorMessage, progress: status === 'Complete' ? 100 : dataset.progress, completed: now, recordsRead: read, recordsChanged: changed + deleted, heartbeatAt: now },
+      );
+      const company = await tx.getRepository(CompanyEntity).findOneBy({ id: dataset.companyId });
+      if (!company) return;
+      // Datasets of one company finish concurrently: serialise them so exactly one is the first read.
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`first-read:${company.id}`]);
+      const [{ earlier }] = await tx.query(
+        `SELECT EXISTS (SELECT 1 FROM dataset WHERE company_id = $1 AND status = 'Complete' AND id <> $2) AS earlier`,
+        [company.id, dataset.id],
+      );
+      const outcome = { connectionId: dataset.connectionId, datasetId: dataset.id, dataType: dataset.dataType, status, recordsModified: changed + deleted > 0, isErrored: isErrored(status) };
+      const ref = { id: company.id, name: company.name, description: company.description, tags: company.tags };
+      const modifiedFrom = (dataset.started ?? dataset.requested).toISOString();
+      await this.events.emit(tx, readCompletedEvents(company.clientId, ref, modifiedFrom, [outcome], status === 'Complete' && !earlier));
+    });
     this.logger.event(status === 'Complete' ? 'info' : 'warn', 'dataset finished', { datasetId: dataset.id, dataType: dataset.dataType, status, read, changed, deleted });
     return { status, recordsRead: read, recordsChanged: changed, recordsDeleted: deleted };
   }
+
 }

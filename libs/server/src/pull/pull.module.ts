@@ -5,6 +5,7 @@ import { ConnectorRuntimeModule } from '../connector-runtime/connector-runtime.m
 import { HealthModule } from '../health/health.module';
 import { QUEUES } from '../queue/queue.names';
 import { SyncSettingsModule } from '../sync-settings/sync-settings.module';
+import { WebhookEventsModule } from '../webhook/webhook-events.module';
 import { DataController } from './data.controller';
 import { DatasetRunnerService } from './dataset-runner.service';
 import { RunDatasetJob } from './jobs/run-dataset.job';
@@ -23,7 +24,7 @@ export class PullHttpModule {}
 
 /** Worker side: running datasets and sweeping lost ones. */
 @Module({
-  imports: [PullModule, ConnectorRuntimeModule, SyncSettingsModule, HealthModule, pullQueue],
+  imports: [PullModule, ConnectorRuntimeModule, SyncSettingsModule, HealthModule, WebhookEventsModule, pullQueue],
   providers: [DatasetRunnerService, RunDatasetJob, SweepDatasetsJob],
   exports: [DatasetRunnerService],
 })

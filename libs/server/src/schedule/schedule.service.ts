@@ -42,6 +42,15 @@ export class ScheduleService {
     }
   }
 
+  /** After the client's defaults change: every company of the client is rescheduled. */
+  async rescheduleClient(clientId: string): Promise<void> {
+    const rows: { company_id: string }[] = await this.db.query(
+      `SELECT DISTINCT c.company_id FROM connection c JOIN company co ON co.id = c.company_id WHERE co.client_id = $1 AND c.status = 'Linked'`,
+      [clientId],
+    );
+    for (const r of rows) await this.rescheduleCompany(clientId, r.company_id);
+  }
+
   /**
    * One tick: claims due rows with FOR UPDATE SKIP LOCKED (so two workers never take the same
    * row), queues their datasets in syncOrder and advances next-run past now. A worker that was

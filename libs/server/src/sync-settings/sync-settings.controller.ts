@@ -44,6 +44,7 @@ export class SyncSettingsController {
   @ApiResult(204)
   async setClient(@ClientId() clientId: string, @Body() body: unknown) {
     await this.settings.setClientSettings(clientId, validate(clientSyncSettingsBody, body));
+    await this.schedule.rescheduleClient(clientId);
   }
 
   @Get('companies/:companyId/syncSettings')

@@ -69,6 +69,7 @@ export function dataRouter(
           ...input,
           clientId: ctx.identity.clientId,
         });
+        await schedule.rescheduleClient(ctx.identity.clientId);
         return { ok: true };
       }),
     companySettings: authedProcedure

@@ -28,7 +28,7 @@ export const fieldId = (prefix: string, dataType: string, field: SettingField) =
 export function SettingsTable({ idPrefix, mode, rows, errors, onChange, lockedTypes, overriddenTypes, disabled, caption }: Props) {
   return (
     <div className="table-wrap">
-      <table className="table settings-table" data-testid={`${idPrefix}-table`}>
+      <table className="table sync-table settings-table" data-testid={`${idPrefix}-table`}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>

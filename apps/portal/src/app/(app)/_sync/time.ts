@@ -19,9 +19,10 @@ export function relativeTime(iso: string | undefined | null, now: number): strin
   return RELATIVE.format(Math.round(diff / (365 * DAY)), 'year');
 }
 
-/** A sync's length: "0.4 s", "12 s", "3 min 4 s", "2 h 5 min". */
+/** A sync's length: "< 0.1 s", "0.4 s", "12 s", "3 min 4 s", "2 h 5 min". */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '—';
+  if (ms < 50) return '< 0.1 s';
   if (ms < 10_000) return `${(Math.round(ms / 100) / 10).toFixed(1)} s`;
   const totalSeconds = Math.round(ms / 1000);
   if (totalSeconds < 60) return `${totalSeconds} s`;

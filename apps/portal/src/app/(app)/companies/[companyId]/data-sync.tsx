@@ -27,38 +27,35 @@ export function DataSync({ companyId, pollMs = POLL_MS }: { companyId: string; p
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
 
-  const status = useQuery({
-    ...trpc.data.status.queryOptions({ companyId }),
-    refetchInterval: (q) => (anyUnfinished(q.state.data) ? pollMs : false),
-  });
+  const status = useQuery(trpc.data.status.queryOptions({ companyId }));
   const active = anyUnfinished(status.data);
-  const recent = useQuery({
-    ...trpc.data.history.queryOptions({ companyId, page: 1, pageSize: RECENT_SIZE }),
-    enabled: active,
-    refetchInterval: active ? pollMs : false,
-  });
-  const history = useQuery({
-    ...trpc.data.history.queryOptions({ companyId, page, pageSize: HISTORY_PAGE_SIZE }),
-    placeholderData: keepPreviousData,
-    refetchInterval: active ? pollMs : false,
-  });
+  const recent = useQuery({ ...trpc.data.history.queryOptions({ companyId, page: 1, pageSize: RECENT_SIZE }), enabled: active });
+  const history = useQuery({ ...trpc.data.history.queryOptions({ companyId, page, pageSize: HISTORY_PAGE_SIZE }), placeholderData: keepPreviousData });
   const schedule = useQuery(trpc.data.schedule.queryOptions({ companyId }));
   const settings = useQuery(trpc.data.companySettings.queryOptions({ companyId }));
 
-  // When the last sync finishes: one more read of the history (its final rows) and the schedule.
+  // While a sync is unfinished: status and history are read again together (one batched request),
+  // so the two tables never disagree about a sync that just finished.
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => {
+      void queryClient.refetchQueries({ ...trpc.data.status.queryFilter({ companyId }), type: 'active' });
+      void queryClient.refetchQueries({ ...trpc.data.history.queryFilter({ companyId }), type: 'active' });
+    }, pollMs);
+    return () => clearInterval(timer);
+  }, [active, companyId, pollMs, queryClient, trpc]);
+
+  // When the last sync finishes, the schedule (last runs) is read again too.
   const wasActive = useRef(active);
   useEffect(() => {
-    if (wasActive.current && !active) {
-      void queryClient.invalidateQueries(trpc.data.history.pathFilter());
-      void queryClient.invalidateQueries(trpc.data.schedule.queryFilter({ companyId }));
-    }
+    if (wasActive.current && !active) void queryClient.invalidateQueries(trpc.data.schedule.queryFilter({ companyId }));
     wasActive.current = active;
   }, [active, companyId, queryClient, trpc]);
 
   const onQueued = async () => {
     await Promise.all([
       queryClient.invalidateQueries(trpc.data.status.queryFilter({ companyId })),
-      queryClient.invalidateQueries(trpc.data.history.pathFilter()),
+      queryClient.invalidateQueries(trpc.data.history.queryFilter({ companyId })),
     ]);
   };
 
@@ -158,7 +155,7 @@ function DataStatusCard({
       ) : null}
       {statuses ? (
         <div className="table-wrap">
-          <table className="table" data-testid="data-status-table">
+          <table className="table sync-table" data-testid="data-status-table">
             <caption className="visually-hidden">Data status by data type</caption>
             <thead>
               <tr>
@@ -217,6 +214,7 @@ function StatusRow({
   const label = dataTypeLabel(dataType);
   const running = isUnfinishedStatus(entry?.currentStatus);
   const errorId = `refresh-error-${dataType}`;
+  const buttonText = refresh.isPending ? 'Queuing…' : running ? 'Syncing…' : 'Refresh';
 
   return (
     <tr data-testid={`status-row-${dataType}`} data-status={entry?.currentStatus ?? ''} data-latest-sync-id={entry?.latestSyncId ?? ''}>
@@ -240,11 +238,11 @@ function StatusRow({
           className="button button-small"
           onClick={() => refresh.mutate({ companyId, dataType })}
           disabled={refresh.isPending || running}
-          aria-label={`Refresh ${label}`}
+          aria-label={`${buttonText} ${label}`}
           aria-describedby={refresh.isError ? errorId : undefined}
           data-testid={`refresh-${dataType}`}
         >
-          {refresh.isPending ? 'Queuing…' : running ? 'Syncing…' : 'Refresh'}
+          {buttonText}
         </button>
         {refresh.isError ? (
           <p id={errorId} className="row-error" role="alert" data-testid={errorId}>
@@ -287,7 +285,7 @@ function HistoryCard({ history, page, setPage, now }: { history: HistoryQuery; p
             </p>
           ) : (
             <div className="table-wrap">
-              <table className="table" data-testid="history-table" aria-busy={history.isFetching && history.isPlaceholderData}>
+              <table className="table sync-table" data-testid="history-table" aria-busy={history.isFetching && history.isPlaceholderData}>
                 <caption className="visually-hidden">Sync history, newest first, {info.pageText.toLowerCase()}</caption>
                 <thead>
                   <tr>

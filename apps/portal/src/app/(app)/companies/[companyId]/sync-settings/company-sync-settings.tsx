@@ -337,7 +337,7 @@ function UpcomingRuns({ companyId, timeZone }: { companyId: string; timeZone: st
       ) : null}
       {types.length ? (
         <div className="table-wrap">
-          <table className="table" data-testid="upcoming-runs" aria-busy={schedule.isFetching}>
+          <table className="table sync-table" data-testid="upcoming-runs" aria-busy={schedule.isFetching}>
             <caption className="visually-hidden">Next scheduled run of each data type</caption>
             <thead>
               <tr>
