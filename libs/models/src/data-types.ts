@@ -58,8 +58,9 @@ export function isDataType(value: unknown): value is DataType {
   return typeof value === 'string' && (DATA_TYPES as readonly string[]).includes(value);
 }
 
-/** The data types Ledgerlink's connectors read and write today. */
+/** The data types Ledgerlink's connectors read and write today, in their default sync order. */
 export const SUPPORTED_DATA_TYPES = [
+  'company',
   'chartOfAccounts',
   'customers',
   'suppliers',
@@ -69,6 +70,5 @@ export const SUPPORTED_DATA_TYPES = [
   'billPayments',
   'taxRates',
   'journalEntries',
-  'company',
 ] as const satisfies readonly DataType[];
 export type SupportedDataType = (typeof SUPPORTED_DATA_TYPES)[number];

@@ -1,18 +1,7 @@
-import type { DataType } from '@ledgerlink/models';
+import { SUPPORTED_DATA_TYPES } from '@ledgerlink/models';
 
-/** The data types Ledgerlink syncs today, in the order the portal lists them. */
-export const SYNC_DATA_TYPES = [
-  'company',
-  'chartOfAccounts',
-  'customers',
-  'suppliers',
-  'invoices',
-  'bills',
-  'payments',
-  'billPayments',
-  'taxRates',
-  'journalEntries',
-] as const satisfies readonly DataType[];
+/** The data types Ledgerlink syncs today, in the order the portal lists them (the default sync order). */
+export const SYNC_DATA_TYPES = SUPPORTED_DATA_TYPES;
 
 const LABELS: Record<string, string> = {
   company: 'Company info',
