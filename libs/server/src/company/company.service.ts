@@ -5,7 +5,7 @@ import type { Company, Paged } from '@ledgerlink/models';
 import { DataSource, In } from 'typeorm';
 import { notFound } from '../common/errors/api-error';
 import { isUuid } from '../common/http/params';
-import { buildPage, type PagingParams } from '../common/paging';
+import { buildPage, inIdOrder, pageIds, type PagingParams } from '../common/paging';
 import { columnSchema, compileQuery, parseOrderBy, parseQuery, SqlParams, type QuerySchema } from '../common/query';
 import type { AppConfig } from '../config/config.schema';
 import { APP_CONFIG } from '../core/tokens';
@@ -76,16 +76,9 @@ export class CompanyService {
     if (p.tags) where.push(compileQuery(parseQuery(p.tags), TAGS_SCHEMA, params));
     if (p.search) where.push(`c.name ILIKE ${params.add(`%${escapeLike(p.search)}%`)} ESCAPE '\\'`);
     const order = p.orderBy ? parseOrderBy(p.orderBy, COMPANY_QUERY_SCHEMA, 'c.id').sql : 'ORDER BY c.created_at DESC, c.id DESC';
-    const filter = where.join(' AND ');
-    const countParams = params.values.slice();
-    const limit = params.add(p.pageSize);
-    const offset = params.add((p.page - 1) * p.pageSize);
-    const [rows, [{ count }]] = await Promise.all([
-      this.db.query(`SELECT c.id FROM company c WHERE ${filter} ${order} LIMIT ${limit} OFFSET ${offset}`, params.values),
-      this.db.query(`SELECT count(*)::int AS count FROM company c WHERE ${filter}`, countParams),
-    ]);
-    const results = await this.loadCompanies(rows.map((r: { id: string }) => r.id));
-    return buildPage({ results, page: p.page, pageSize: p.pageSize, totalResults: count, path, query: p.query, orderBy: p.orderBy, extra: { tags: p.tags } });
+    const { ids, total } = await pageIds(this.db, { table: 'company', alias: 'c' }, where.join(' AND '), order, params, p);
+    const results = await this.loadCompanies(ids);
+    return buildPage({ results, page: p.page, pageSize: p.pageSize, totalResults: total, path, query: p.query, orderBy: p.orderBy, extra: { tags: p.tags } });
   }
 
   async get(clientId: string, companyId: string): Promise<Company> {
@@ -144,10 +137,6 @@ export class CompanyService {
       this.db.getRepository(CompanyEntity).find({ where: { id: In(ids) } }),
       this.db.getRepository(ConnectionEntity).find({ where: { companyId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } }),
     ]);
-    const byId = new Map(companies.map((c) => [c.id, c]));
-    return ids
-      .map((id) => byId.get(id))
-      .filter((c): c is CompanyEntity => !!c)
-      .map((c) => toCompany(c, connections.filter((x) => x.companyId === c.id), this.registry, this.config.PORTAL_URL));
+    return inIdOrder(ids, companies).map((c) => toCompany(c, connections.filter((x) => x.companyId === c.id), this.registry, this.config.PORTAL_URL));
   }
 }

@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ConnectorAuthError, ConnectorRegistry, ConnectorUnavailableError } from '@ledgerlink/connectors';
 import { ConnectorRuntimeService } from '../connector-runtime/connector-runtime.service';
 import type { Connection, Paged } from '@ledgerlink/models';
-import { DataSource, type Repository } from 'typeorm';
+import { DataSource, In, type Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { badRequest, notFound } from '../common/errors/api-error';
 import { isUuid } from '../common/http/params';
-import { buildPage, type PagingParams } from '../common/paging';
+import { buildPage, inIdOrder, pageIds, type PagingParams } from '../common/paging';
 import { columnSchema, compileQuery, parseOrderBy, parseQuery, SqlParams } from '../common/query';
 import type { AppConfig } from '../config/config.schema';
 import { APP_CONFIG } from '../core/tokens';
@@ -62,21 +62,13 @@ export class ConnectionService {
     const where = [`x.company_id = ${params.add(company.id)}`];
     if (p.query) where.push(compileQuery(parseQuery(p.query), CONNECTION_QUERY_SCHEMA, params));
     const order = p.orderBy ? parseOrderBy(p.orderBy, CONNECTION_QUERY_SCHEMA, 'x.id').sql : 'ORDER BY x.created_at ASC, x.id ASC';
-    const filter = where.join(' AND ');
-    const countParams = params.values.slice();
-    const limit = params.add(p.pageSize);
-    const offset = params.add((p.page - 1) * p.pageSize);
-    const repo = this.db.getRepository(ConnectionEntity);
-    const [ids, [{ count }]] = await Promise.all([
-      this.db.query(`SELECT x.id FROM connection x WHERE ${filter} ${order} LIMIT ${limit} OFFSET ${offset}`, params.values),
-      this.db.query(`SELECT count(*)::int AS count FROM connection x WHERE ${filter}`, countParams),
-    ]);
-    const rows = await Promise.all(ids.map((r: { id: string }) => repo.findOneByOrFail({ id: r.id })));
+    const { ids, total } = await pageIds(this.db, { table: 'connection', alias: 'x' }, where.join(' AND '), order, params, p);
+    const rows = ids.length ? await this.db.getRepository(ConnectionEntity).findBy({ id: In(ids) }) : [];
     return buildPage({
-      results: rows.map(this.view),
+      results: inIdOrder(ids, rows).map(this.view),
       page: p.page,
       pageSize: p.pageSize,
-      totalResults: count,
+      totalResults: total,
       path: `/companies/${company.id}/connections`,
       query: p.query,
       orderBy: p.orderBy,

@@ -4,11 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ConnectorRegistry } from '@ledgerlink/connectors';
 import { isDataType, type Paged } from '@ledgerlink/models';
 import type { Queue } from 'bull';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { ApiError, badRequest, notFound } from '../common/errors/api-error';
 import { isUuid } from '../common/http/params';
-import { buildPage, type PagingParams } from '../common/paging';
+import { buildPage, inIdOrder, pageIds, type PagingParams } from '../common/paging';
 import { columnSchema, compileQuery, parseOrderBy, parseQuery, SqlParams } from '../common/query';
 import { CompanyService } from '../company/company.service';
 import { ConnectionEntity } from '../connection/connection.entity';
@@ -124,21 +124,10 @@ export class PullService {
     const where = [`d.company_id = ${params.add(company.id)}`];
     if (p.query) where.push(compileQuery(parseQuery(p.query), HISTORY_SCHEMA, params));
     const order = p.orderBy ? parseOrderBy(p.orderBy, HISTORY_SCHEMA, 'd.id').sql : 'ORDER BY d.requested DESC, d.id DESC';
-    const filter = where.join(' AND ');
-    const countParams = params.values.slice();
-    const limit = params.add(p.pageSize);
-    const offset = params.add(p.offset);
-    const [ids, [{ count }]] = await Promise.all([
-      this.db.query(`SELECT d.id FROM dataset d WHERE ${filter} ${order} LIMIT ${limit} OFFSET ${offset}`, params.values),
-      this.db.query(`SELECT count(*)::int AS count FROM dataset d WHERE ${filter}`, countParams),
-    ]);
-    const rows = ids.length ? await this.db.getRepository(DatasetEntity).findBy(ids.map((r: { id: string }) => ({ id: r.id }))) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const results = ids.flatMap((r: { id: string }) => {
-      const row = byId.get(r.id);
-      return row ? [toPullOperation(row)] : [];
-    });
-    return buildPage({ results, page: p.page, pageSize: p.pageSize, totalResults: count, path: `/companies/${company.id}/data/history`, query: p.query, orderBy: p.orderBy });
+    const { ids, total } = await pageIds(this.db, { table: 'dataset', alias: 'd' }, where.join(' AND '), order, params, p);
+    const rows = ids.length ? await this.db.getRepository(DatasetEntity).findBy({ id: In(ids) }) : [];
+    const results = inIdOrder(ids, rows).map(toPullOperation);
+    return buildPage({ results, page: p.page, pageSize: p.pageSize, totalResults: total, path: `/companies/${company.id}/data/history`, query: p.query, orderBy: p.orderBy });
   }
 
   async get(clientId: string, companyId: string, datasetId: string): Promise<PullOperation> {

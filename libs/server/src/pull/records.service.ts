@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DATA_TYPE_PATHS, type Paged, type SupportedDataType } from '@ledgerlink/models';
 import { DataSource } from 'typeorm';
 import { ApiError, notFound } from '../common/errors/api-error';
-import { buildPage, type PagingParams } from '../common/paging';
+import { buildPage, pageSlice, type PagingParams } from '../common/paging';
 import { compileQuery, jsonbSchema, parseOrderBy, parseQuery, type QuerySchema, SqlParams } from '../common/query';
 import { CompanyService } from '../company/company.service';
 import { COMPANY_INFO_ID } from './record-writer';
@@ -87,12 +87,10 @@ export class RecordsService {
     const order = p.orderBy ? parseOrderBy(p.orderBy, schema, 'r.record_id').sql : 'ORDER BY r.record_id';
     const filter = where.join(' AND ');
     const countKey = `${company.id}|${dataType}|${version}|${p.query ?? ''}`;
-    const countParams = params.values.slice();
-    const limit = params.add(p.pageSize);
-    const offset = params.add(p.offset);
+    const slice = pageSlice(params, p);
     const [rows, total] = await Promise.all([
-      this.db.query(`SELECT r.data, r.modified_date, r.source_modified_date, r.is_deleted FROM record r WHERE ${filter} ${order} LIMIT ${limit} OFFSET ${offset}`, params.values) as Promise<Row[]>,
-      this.count(countKey, `SELECT count(*)::int AS n FROM record r WHERE ${filter}`, countParams),
+      this.db.query(`SELECT r.data, r.modified_date, r.source_modified_date, r.is_deleted FROM record r WHERE ${filter} ${order} ${slice.sql}`, params.values) as Promise<Row[]>,
+      this.count(countKey, `SELECT count(*)::int AS n FROM record r WHERE ${filter}`, slice.countValues),
     ]);
     return buildPage({
       results: rows.map(toRecord),

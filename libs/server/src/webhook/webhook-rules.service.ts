@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { CompanyService } from '../company/company.service';
-import { buildPage, type Page, type PagingParams } from '../common/paging';
+import { buildPage, inIdOrder, type Page, pageIds, type PagingParams } from '../common/paging';
 import { columnSchema, compileQuery, parseOrderBy, parseQuery, SqlParams } from '../common/query';
 import { WebhookConsumerEntity } from './webhook-consumer.entity';
 import { WebhookConsumersService } from './webhook-consumers.service';
@@ -35,18 +35,10 @@ export class WebhookRulesService {
     const where = [`w.client_id = ${params.add(clientId)}`, `w.kind = 'rule'`];
     if (p.query) where.push(compileQuery(parseQuery(p.query), RULE_QUERY_SCHEMA, params));
     const order = p.orderBy ? parseOrderBy(p.orderBy, RULE_QUERY_SCHEMA, 'w.id').sql : 'ORDER BY w.created_at ASC, w.id ASC';
-    const filter = where.join(' AND ');
-    const countParams = params.values.slice();
-    const limit = params.add(p.pageSize);
-    const offset = params.add(p.offset);
-    const [ids, [{ count }]] = await Promise.all([
-      this.db.query(`SELECT w.id FROM webhook_consumer w WHERE ${filter} ${order} LIMIT ${limit} OFFSET ${offset}`, params.values) as Promise<{ id: string }[]>,
-      this.db.query(`SELECT count(*)::int AS count FROM webhook_consumer w WHERE ${filter}`, countParams) as Promise<{ count: number }[]>,
-    ]);
-    const rows = ids.length ? await this.db.getRepository(WebhookConsumerEntity).findBy(ids.map((r) => ({ id: r.id }))) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const results = ids.map((r) => byId.get(r.id)).filter((r): r is WebhookConsumerEntity => !!r).map(toRule);
-    return buildPage({ results, page: p.page, pageSize: p.pageSize, totalResults: count, path: '/rules', query: p.query, orderBy: p.orderBy });
+    const { ids, total } = await pageIds(this.db, { table: 'webhook_consumer', alias: 'w' }, where.join(' AND '), order, params, p);
+    const rows = ids.length ? await this.db.getRepository(WebhookConsumerEntity).findBy({ id: In(ids) }) : [];
+    const results = inIdOrder(ids, rows).map(toRule);
+    return buildPage({ results, page: p.page, pageSize: p.pageSize, totalResults: total, path: '/rules', query: p.query, orderBy: p.orderBy });
   }
 
   async get(clientId: string, id: string): Promise<WebhookRule> {

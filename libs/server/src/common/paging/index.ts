@@ -1,2 +1,3 @@
 export * from './build-page';
 export * from './parse-paging';
+export * from './page-query';
