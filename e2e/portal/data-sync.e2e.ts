@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { openBrowser, shot, signIn, type BrowserSession } from '../support/browser';
 import { basicAuth, getStack } from '../support/stack';
 
 /**
@@ -9,8 +8,6 @@ import { basicAuth, getStack } from '../support/stack';
  * stack (its worker really syncs): a sandbox company linked through the REST API, then its
  * page, /settings/sync and its own sync settings. Set E2E_SCREENSHOT_DIR to keep screenshots.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = process.env.E2E_SCREENSHOT_DIR;
 const SYNC_TIMEOUT = 90_000;
 
 interface ApiCompany {
@@ -40,8 +37,7 @@ interface ApiSyncSettings {
 describe('data sync in the portal', () => {
   const stack = getStack();
   const url = (path: string) => new URL(path, stack.portalUrl).toString();
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let session: BrowserSession;
   let originalDefaults: ApiSyncSettings | undefined;
   let company: ApiCompany;
 
@@ -60,28 +56,6 @@ describe('data sync in the portal', () => {
   async function setClientDefaults(settings: ApiSyncSettings) {
     const res = await api('/profile/syncSettings', { method: 'POST', body: { clientId: settings.clientId, settings: settings.settings, overridesDefaults: settings.overridesDefaults } });
     expect(res.status).toBe(204);
-  }
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
-
-  async function shot(page: Page, name: string) {
-    if (!SHOTS) return;
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  }
-
-  async function signIn(page: Page) {
-    await page.goto(url('/signin'));
-    await page.getByLabel('Email').fill(stack.portalEmail);
-    await page.getByLabel('Password').fill(stack.portalPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/companies$/);
   }
 
   /** Until the invoices row says Complete with a last successful sync (and, if given, a dataset other than `notId`). */
@@ -103,13 +77,7 @@ describe('data sync in the portal', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`No Chromium at ${CHROMIUM}. Install the Debian package "chromium" (apt-get install -y chromium), or set CHROMIUM_PATH.`);
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    session = await openBrowser({ timeout: 20_000 });
 
     // Client defaults are shared by every suite: start invoices at Daily, and put everything back afterwards.
     originalDefaults = await clientDefaults();
@@ -135,13 +103,12 @@ describe('data sync in the portal', () => {
 
   afterAll(async () => {
     if (originalDefaults) await setClientDefaults(originalDefaults).catch(() => undefined);
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
+    await session?.close();
   });
 
   it('shows data status, refreshes invoices, edits the defaults and pins the company schedule', async () => {
-    const page = await newPage();
-    await signIn(page);
+    const page = await session.newPage();
+    await signIn(page, stack);
 
     // ---- data status: the first sync completes -------------------------------------------------
     await page.goto(url(`/companies/${company.id}`));

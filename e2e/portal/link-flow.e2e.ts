@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createGnucashBook, PEER_TOOLS_DIR, startTryton, SYSTEM_PYTHON, type TrytonPeer } from '@ledgerlink/testing-peers';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { openBrowser, shot, type BrowserSession } from '../support/browser';
 import { basicAuth, getStack } from '../support/stack';
 
 /**
@@ -11,8 +11,6 @@ import { basicAuth, getStack } from '../support/stack';
  * signing in: choose a platform, authorise it, confirm the company name the books report; the
  * result checked through the REST API. Set E2E_SCREENSHOT_DIR to keep screenshots of each step.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = process.env.E2E_SCREENSHOT_DIR;
 
 interface ApiConnection {
   id: string;
@@ -31,8 +29,7 @@ interface ApiCompany {
 
 describe('hosted link page in a browser', () => {
   const stack = getStack();
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let session: BrowserSession;
 
   async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
     const res = await fetch(`${stack.apiUrl}${path}`, {
@@ -64,37 +61,18 @@ describe('hosted link page in a browser', () => {
   }
 
   /** A fresh browser context: no portal session, as for the company's own staff. */
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
-
-  async function shot(page: Page, name: string) {
-    if (!SHOTS) return;
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  }
+  const newPage = () => session.newPage();
 
   async function stepHeading(page: Page, text: string) {
     await page.getByTestId('link-step-heading').filter({ hasText: text }).waitFor();
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`No Chromium at ${CHROMIUM}. Install the Debian package "chromium" (apt-get install -y chromium), or set CHROMIUM_PATH.`);
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    session = await openBrowser({ viewport: { width: 1100, height: 900 }, timeout: 20_000 });
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
+    await session?.close();
   });
 
   it('links the sandbox without signing in and confirms the company name from the books', async () => {

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { openBrowser, shot, signIn, submitSignIn, type BrowserSession } from '../support/browser';
 import { getStack } from '../support/stack';
 
 /**
@@ -9,49 +7,18 @@ import { getStack } from '../support/stack';
  * launcher started: sign-in, the signed-in gate, creating, listing, searching and opening a company.
  * Set E2E_SCREENSHOT_DIR to keep screenshots of the pages it visits.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = process.env.E2E_SCREENSHOT_DIR;
-
 describe('portal in a browser', () => {
   const stack = getStack();
   const url = (path: string) => new URL(path, stack.portalUrl).toString();
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
-
-  async function shot(page: Page, name: string) {
-    if (!SHOTS) return;
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  }
-
-  async function signIn(page: Page, email: string, password: string) {
-    await page.goto(url('/signin'));
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
+  let session: BrowserSession;
+  const newPage = () => session.newPage();
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`No Chromium at ${CHROMIUM}. Install the Debian package "chromium" (apt-get install -y chromium), or set CHROMIUM_PATH.`);
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    session = await openBrowser({ timeout: 15_000 });
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
+    await session?.close();
   });
 
   it('sends a signed-out visitor of /companies to /signin, and / to the same place', async () => {
@@ -66,7 +33,7 @@ describe('portal in a browser', () => {
 
   it('shows the error for a wrong password and stays on /signin', async () => {
     const page = await newPage();
-    await signIn(page, stack.portalEmail, `${stack.portalPassword}-wrong`);
+    await submitSignIn(page, stack.portalUrl, stack.portalEmail, `${stack.portalPassword}-wrong`);
     const alert = page.getByTestId('signin-error');
     await alert.waitFor();
     expect(await alert.textContent()).toBe('Email or password is incorrect.');
@@ -76,8 +43,7 @@ describe('portal in a browser', () => {
 
   it('signs in, creates a company, finds it in the list and by search, opens it, signs out', async () => {
     const page = await newPage();
-    await signIn(page, stack.portalEmail, stack.portalPassword);
-    await page.waitForURL(/\/companies$/);
+    await signIn(page, stack);
     expect(await page.getByTestId('signed-in-email').textContent()).toContain(stack.portalEmail);
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Companies' }).getAttribute('aria-current')).resolves.toBe('page');
 
@@ -133,8 +99,7 @@ describe('portal in a browser', () => {
 
   it('answers an unknown company with a not-found page', async () => {
     const page = await newPage();
-    await signIn(page, stack.portalEmail, stack.portalPassword);
-    await page.waitForURL(/\/companies$/);
+    await signIn(page, stack);
     const res = await page.goto(url('/companies/00000000-0000-4000-8000-000000000000'));
     expect(res?.status()).toBe(404);
     await page.getByRole('heading', { name: 'Not found' }).waitFor();

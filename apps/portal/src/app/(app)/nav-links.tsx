@@ -5,6 +5,7 @@ import { usePathname } from 'next/navigation';
 /** Only pages that exist. */
 const LINKS = [
   { href: '/companies', label: 'Companies' },
+  { href: '/webhooks', label: 'Webhooks' },
   { href: '/settings/sync', label: 'Sync settings' },
 ];
 
