@@ -25,7 +25,14 @@ export interface BenchStack {
   apiUrl: string;
   auth: string;
   databaseUrl: string;
+  redisUrl: string;
+  /** Bull key prefix of this stack's queues (QUEUE_PREFIX). */
+  queuePrefix: string;
   workerPid: number;
+  /** The last 8 KB each process wrote (for failure reports). */
+  logs(name: 'api' | 'worker'): string;
+  /** Stops the worker and starts it again with extra environment (workerPid follows). */
+  restartWorker(env: Record<string, string>): Promise<void>;
   api<T = unknown>(path: string, init?: { method?: string; json?: unknown }): Promise<T>;
   stop(): Promise<void>;
 }
@@ -71,7 +78,9 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
   };
   const logs: Record<string, string> = { api: '', worker: '' };
   const start = (name: 'api' | 'worker', extra: Record<string, string>) => {
-    const child = spawn(process.execPath, [`dist/apps/${name}/main.js`], { cwd: ROOT, env: { ...common, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // BENCH_API_NODE_ARGS / BENCH_WORKER_NODE_ARGS: extra node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+    const nodeArgs = (process.env[`BENCH_${name.toUpperCase()}_NODE_ARGS`] ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, `dist/apps/${name}/main.js`], { cwd: ROOT, env: { ...common, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
     const keep = (b: Buffer) => (logs[name] = (logs[name] + b.toString()).slice(-8000));
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
@@ -79,15 +88,30 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
   };
   const api = start('api', { API_PORT: String(apiPort), BOOTSTRAP_API_KEY: apiKey });
   await waitHealthy(`http://127.0.0.1:${apiPort}/healthz`, api, () => logs['api']);
-  const worker = start('worker', { WORKER_PORT: String(workerPort) });
+  let worker = start('worker', { WORKER_PORT: String(workerPort) });
   await waitHealthy(`http://127.0.0.1:${workerPort}/healthz`, worker, () => logs['worker']);
+  const stopChild = async (c: ChildProcess) => {
+    c.kill('SIGTERM');
+    for (let i = 0; i < 50 && c.exitCode === null; i++) await sleep(100);
+    if (c.exitCode === null) c.kill('SIGKILL');
+  };
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const auth = `Basic ${Buffer.from(apiKey).toString('base64')}`;
   return {
     apiUrl,
     auth,
     databaseUrl: dbUrl.toString(),
-    workerPid: worker.pid ?? 0,
+    redisUrl: common.REDIS_URL,
+    queuePrefix: common.QUEUE_PREFIX,
+    get workerPid() {
+      return worker.pid ?? 0;
+    },
+    logs: (name) => logs[name],
+    async restartWorker(extra: Record<string, string>) {
+      await stopChild(worker);
+      worker = start('worker', { WORKER_PORT: String(workerPort), ...extra });
+      await waitHealthy(`http://127.0.0.1:${workerPort}/healthz`, worker, () => logs['worker']);
+    },
     async api<T>(path: string, init: { method?: string; json?: unknown } = {}) {
       const res = await fetch(apiUrl + path, {
         method: init.method ?? 'GET',
@@ -99,11 +123,7 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
       return (text ? JSON.parse(text) : undefined) as T;
     },
     async stop() {
-      for (const c of [worker, api]) {
-        c.kill('SIGTERM');
-        for (let i = 0; i < 50 && c.exitCode === null; i++) await sleep(100);
-        if (c.exitCode === null) c.kill('SIGKILL');
-      }
+      for (const c of [worker, api]) await stopChild(c);
       const a = new Client({ connectionString: ADMIN_URL });
       await a.connect();
       await a.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);

@@ -27,6 +27,12 @@ export interface ConnectorMetadata {
   dataAccessNotes: string[];
   /** On-premise connectors: how to point the connector at the books (shown on the link page). */
   setupNotes?: string[];
+  /**
+   * Reads honour `modifiedSince` and also return the records deleted since then, with
+   * `metadata.isDeleted: true`. Only such connectors get incremental re-syncs; the others are
+   * always read in full (that is how deletions are found).
+   */
+  incrementalReads?: boolean;
 }
 
 /** What a successful authorize() learned from the books. */

@@ -127,15 +127,20 @@ describe('pull sync (sandbox)', () => {
     const same = await json<{ results: { id: string; modifiedDate: string }[] }>(`/companies/${companyId}/data/invoices?pageSize=100`);
     expect(same.results.map((r) => r.modifiedDate)).toEqual(before.results.map((r) => r.modifiedDate));
 
-    // Change inv-000003 in the source: the sandbox keeps written records in the connector store.
+    // Change inv-000003 in the source: the sandbox keeps written records in the connector store,
+    // stamped with the source's modification time as its own writes are.
     const original = await json<Record<string, unknown>>(`/companies/${companyId}/data/invoices/inv-000003`);
     const { modifiedDate: _m, metadata: _meta, ...content } = original;
+    api.clock.advance(60_000);
     await api.db.query(`INSERT INTO connector_record (connection_id, data_type, record_id, data) VALUES ($1, 'invoices', 'inv-000003', $2)`, [
       connectionId,
-      JSON.stringify({ ...content, note: 'changed in the source' }),
+      JSON.stringify({ ...content, note: 'changed in the source', sourceModifiedDate: api.clock.now().toISOString() }),
     ]);
     api.clock.advance(60_000);
-    await syncInvoices();
+    const incremental = await syncInvoices();
+    // The sandbox reports changes and deletions, so a re-sync within a day reads only what changed.
+    const [mode] = await api.db.query('SELECT read_mode, modified_since, records_read FROM dataset WHERE id = $1', [incremental.id]);
+    expect(mode).toMatchObject({ read_mode: 'incremental', records_read: 1 });
     const after = await json<{ results: { id: string; modifiedDate: string; note?: string }[] }>(`/companies/${companyId}/data/invoices?pageSize=100`);
     const changed = after.results.filter((r, i) => r.modifiedDate !== before.results[i].modifiedDate);
     expect(changed.map((r) => r.id)).toEqual(['inv-000003']);
@@ -145,14 +150,40 @@ describe('pull sync (sandbox)', () => {
   });
 
   it('keeps records deleted in the source, marked isDeleted', async () => {
+    api.clock.advance(60_000);
     await api.db.query(`INSERT INTO connector_record (connection_id, data_type, record_id, data) VALUES ($1, 'invoices', 'inv-000004', $2)`, [
       connectionId,
-      JSON.stringify({ id: 'inv-000004', metadata: { isDeleted: true } }),
+      JSON.stringify({ id: 'inv-000004', metadata: { isDeleted: true }, sourceModifiedDate: api.clock.now().toISOString() }),
     ]);
     api.clock.advance(60_000);
     await syncInvoices();
     const gone = await json<{ metadata: { isDeleted: boolean } }>(`/companies/${companyId}/data/invoices/inv-000004`);
     expect(gone.metadata.isDeleted).toBe(true);
+    const live = await json<{ totalResults: number }>(`/companies/${companyId}/data/invoices?query=${encodeURIComponent('metadata.isDeleted!=true')}`);
+    expect(live.totalResults).toBe(39);
+  });
+
+  it('reads in full at least daily, which finds deletions the source did not report', async () => {
+    // A record that vanishes from the source without a tombstone: incremental reads cannot see it go.
+    api.clock.advance(60_000);
+    await api.db.query(`INSERT INTO connector_record (connection_id, data_type, record_id, data) VALUES ($1, 'invoices', 'inv-extra', $2)`, [
+      connectionId,
+      JSON.stringify({ id: 'inv-extra', status: 'Submitted', totalAmount: 5, issueDate: '2026-01-01T00:00:00', sourceModifiedDate: api.clock.now().toISOString() }),
+    ]);
+    api.clock.advance(60_000);
+    await syncInvoices();
+    expect((await json<{ metadata: { isDeleted: boolean } }>(`/companies/${companyId}/data/invoices/inv-extra`)).metadata.isDeleted).toBe(false);
+    await api.db.query(`DELETE FROM connector_record WHERE connection_id = $1 AND record_id = 'inv-extra'`, [connectionId]);
+    api.clock.advance(60_000);
+    const quick = await syncInvoices();
+    expect((await api.db.query('SELECT read_mode FROM dataset WHERE id = $1', [quick.id]))[0].read_mode).toBe('incremental');
+    expect((await json<{ metadata: { isDeleted: boolean } }>(`/companies/${companyId}/data/invoices/inv-extra`)).metadata.isDeleted).toBe(false);
+
+    api.clock.advance(25 * 3600_000);
+    const full = await syncInvoices();
+    const [row] = await api.db.query('SELECT read_mode, records_read, records_changed FROM dataset WHERE id = $1', [full.id]);
+    expect(row).toMatchObject({ read_mode: 'full', records_read: 39, records_changed: 1 });
+    expect((await json<{ metadata: { isDeleted: boolean } }>(`/companies/${companyId}/data/invoices/inv-extra`)).metadata.isDeleted).toBe(true);
     const live = await json<{ totalResults: number }>(`/companies/${companyId}/data/invoices?query=${encodeURIComponent('metadata.isDeleted!=true')}`);
     expect(live.totalResults).toBe(39);
   });

@@ -19,6 +19,8 @@ export const sandboxDefinition: ConnectorDefinition = {
     dataProvidedBy: 'Ledgerlink',
     logoSvg: SANDBOX_LOGO_SVG,
     features: SANDBOX_FEATURES,
+    // modifiedSince is honoured, and deletions come back as tombstones (metadata.isDeleted).
+    incrementalReads: true,
     credentialFields: [
       { name: 'companyName', label: 'Company name', type: 'text', required: false, description: 'Defaults to Sandbox Trading Ltd' },
       { name: 'seed', label: 'Seed', type: 'number', required: false, description: 'The same seed gives the same books' },

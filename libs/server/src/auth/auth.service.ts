@@ -12,6 +12,7 @@ import { PortalSessionEntity } from './portal-session.entity';
 import { PortalUserEntity } from './portal-user.entity';
 
 export const MAX_API_KEYS = 10;
+const KEY_CACHE_MAX = 10_000;
 
 export interface ApiKeyView {
   id: string;
@@ -36,15 +37,27 @@ const toView = (k: ApiKeyEntity, plain?: string): ApiKeyView => ({
 /** Tenants, API keys, portal users and sessions. */
 @Injectable()
 export class AuthService {
+  /** sha256(API key) → client, for API_KEY_CACHE_SECONDS. */
+  private readonly keyCache = new Map<string, { clientId: string; until: number }>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
-  /** Resolves an API key to its client id, or undefined. */
+  /** Resolves an API key to its client id, or undefined. Known keys are remembered briefly (API_KEY_CACHE_SECONDS). */
   async clientForApiKey(apiKey: string): Promise<string | undefined> {
-    const row = await this.db.getRepository(ApiKeyEntity).findOne({ where: { keyHash: sha256Hex(apiKey) }, select: { clientId: true } });
+    const keyHash = sha256Hex(apiKey);
+    const now = this.clock.now().getTime();
+    const hit = this.keyCache.get(keyHash);
+    if (hit && hit.until > now) return hit.clientId;
+    const row = await this.db.getRepository(ApiKeyEntity).findOne({ where: { keyHash }, select: { clientId: true } });
+    const ttl = this.config.API_KEY_CACHE_SECONDS * 1000;
+    if (row && ttl > 0) {
+      if (this.keyCache.size >= KEY_CACHE_MAX) this.keyCache.delete(this.keyCache.keys().next().value as string);
+      this.keyCache.set(keyHash, { clientId: row.clientId, until: now + ttl });
+    } else this.keyCache.delete(keyHash);
     return row?.clientId;
   }
 
@@ -68,7 +81,7 @@ export class AuthService {
   }
 
   async deleteApiKey(clientId: string, id: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    const keyHash = await this.db.transaction(async (tx) => {
       await tx.query('SELECT id FROM client WHERE id = $1 FOR UPDATE', [clientId]);
       const repo = tx.getRepository(ApiKeyEntity);
       const key = await repo.findOne({ where: { id, clientId } });
@@ -77,7 +90,10 @@ export class AuthService {
         throw badRequest('The last API key of a client cannot be deleted. Create another key first.', { code: 'apiKey.last' });
       }
       await repo.delete({ id, clientId });
+      return key.keyHash;
     });
+    // After commit, so a request racing the delete cannot put the key back.
+    this.keyCache.delete(keyHash);
   }
 
   /** Creates a tenant with an API key and, optionally, a portal user. Used by the admin CLI. */

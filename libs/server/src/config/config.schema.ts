@@ -29,6 +29,18 @@ export const configSchema = z.object({
   /** AES-256-GCM key for connection credentials at rest. */
   CREDENTIALS_KEY: base64Key,
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  /**
+   * Pull sync: connectors that report changes and deletions (the sandbox) are re-read incrementally
+   * from the last sync, with a full read (which also finds deletions the source did not report)
+   * at least this often. 0 = every read is a full read.
+   */
+  PULL_FULL_READ_EVERY_HOURS: z.coerce.number().min(0).max(24 * 90).default(24),
+  /**
+   * How long an API process remembers which client an API key belongs to (0 = ask the database on
+   * every request). A key deleted through another process stops working within this time; one
+   * deleted through this process stops at once.
+   */
+  API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   /** Set to "false" to serve the portal session cookie without the Secure flag over plain http. */
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   /** Optional first-run bootstrap (the launcher's dev client). Idempotent. */

@@ -26,6 +26,11 @@ export class ConnectorRuntimeService {
     return this.secrets.seal(JSON.stringify(credentials), connectionId);
   }
 
+  /** Whether the platform's reads can be incremental (see ConnectorMetadata.incrementalReads). */
+  readsIncrementally(platformKey: string): boolean {
+    return this.registry.get(platformKey)?.metadata.incrementalReads === true;
+  }
+
   /** A connector for the given credentials (authorisation) or the stored ones. */
   open(row: Pick<ConnectionEntity, 'id' | 'platformKey' | 'credentialsEnc'>, credentials?: Record<string, string>): Connector {
     const definition = this.registry.get(row.platformKey);

@@ -1,5 +1,6 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ClientId } from '../auth/api-key.guard';
 import { badRequest, notFound } from '../common/errors/api-error';
 import { ApiResult, PAGING_QUERY, pagedSchema } from '../common/http/openapi';
@@ -108,8 +109,10 @@ export class DataController {
   @ApiQuery(PAGING_QUERY[2])
   @ApiQuery(PAGING_QUERY[3])
   @ApiResult(200, pagedSchema(RECORD), [400, 401, 404, 409])
-  list(@ClientId() clientId: string, @Param('companyId') companyId: string, @Param('path') path: string, @Query() raw: Record<string, unknown>) {
-    return this.records.list(clientId, companyId, dataTypeOf(path), parsePaging(raw));
+  async list(@ClientId() clientId: string, @Param('companyId') companyId: string, @Param('path') path: string, @Query() raw: Record<string, unknown>, @Res() res: Response) {
+    // The service returns the page already serialised (see RecordsService.list).
+    const body = await this.records.list(clientId, companyId, dataTypeOf(path), parsePaging(raw));
+    res.status(200).type('application/json').send(body);
   }
 
   @Get('data/:path/:recordId')

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ConnectorAuthError,
@@ -10,6 +10,8 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { JsonLogger } from '../common/json-logger';
 import { CompanyEntity } from '../company/company.entity';
+import type { AppConfig } from '../config/config.schema';
+import { APP_CONFIG } from '../core/tokens';
 import { ConnectionEntity } from '../connection/connection.entity';
 import { ConnectorRuntimeService } from '../connector-runtime/connector-runtime.service';
 import { MetricsService } from '../health/metrics.service';
@@ -19,9 +21,12 @@ import { WebhookEventsService } from '../webhook/webhook-events.service';
 import { DatasetEntity } from './dataset.entity';
 import { type DatasetStatus, isErrored } from './dataset-status';
 import { historyStart } from './history-window';
+import { type PastRead, planRead, type ReadPlan } from './read-plan';
 import { RecordWriter } from './record-writer';
 
 const PROGRESS_EVERY_MS = 1000;
+/** Incremental reads start this long before the previous read started (clock skew, commit lag). */
+const INCREMENTAL_OVERLAP_MS = 5 * 60_000;
 
 /** Fetches the next batch while the current one is being written (one batch ahead, so memory stays flat). */
 async function* readAhead<T>(source: AsyncIterable<T>): AsyncIterable<T> {
@@ -58,7 +63,34 @@ export class DatasetRunnerService {
     private readonly logger: JsonLogger,
     private readonly metrics: MetricsService,
     private readonly events: WebhookEventsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Full or incremental, from the connector's abilities and this connection's completed reads. */
+  private async plan(connection: ConnectionEntity, dataType: string, from: Date | null, now: Date): Promise<ReadPlan> {
+    const incremental = this.runtime.readsIncrementally(connection.platformKey);
+    if (!incremental) return { mode: 'full' };
+    const rows: { started: Date; read_mode: 'full' | 'incremental'; read_from: Date | null; newest_full: boolean }[] = await this.db.query(
+      `(SELECT started, read_mode, read_from, false AS newest_full FROM dataset
+         WHERE connection_id = $1 AND data_type = $2 AND status = 'Complete' AND read_mode IS NOT NULL AND started IS NOT NULL
+         ORDER BY started DESC LIMIT 1)
+       UNION ALL
+       (SELECT started, read_mode, read_from, true FROM dataset
+         WHERE connection_id = $1 AND data_type = $2 AND status = 'Complete' AND read_mode = 'full' AND started IS NOT NULL
+         ORDER BY started DESC LIMIT 1)`,
+      [connection.id, dataType],
+    );
+    const past = (r: (typeof rows)[number] | undefined): PastRead | undefined => r && { started: r.started, mode: r.read_mode, from: r.read_from };
+    return planRead({
+      incremental,
+      lastRead: past(rows.find((r) => !r.newest_full)),
+      lastFullRead: past(rows.find((r) => r.newest_full)),
+      from,
+      now,
+      fullReadEveryMs: this.config.PULL_FULL_READ_EVERY_HOURS * 3600_000,
+      overlapMs: INCREMENTAL_OVERLAP_MS,
+    });
+  }
 
   async run(datasetId: string): Promise<DatasetOutcome | undefined> {
     const now = this.clock.now();
@@ -78,15 +110,18 @@ export class DatasetRunnerService {
     const dataType = dataset.dataType as SupportedDataType;
     const { settings } = await this.settings.effective(company.clientId, company.id);
     const from = historyStart(settings.find((s) => s.dataType === dataType), now);
+    const plan = await this.plan(connection, dataType, from ?? null, now);
+    const modifiedSince = plan.mode === 'incremental' ? plan.modifiedSince : undefined;
+    await this.db.query('UPDATE dataset SET read_mode = $2, read_from = $3, modified_since = $4 WHERE id = $1', [datasetId, plan.mode, from ?? null, modifiedSince ?? null]);
     const connector = this.runtime.open(connection);
-    const writer = new RecordWriter((sql, params) => this.db.query(sql, params), { connectionId: connection.id, companyId: company.id, dataType, datasetId, now });
+    const writer = new RecordWriter((sql, params) => this.db.query(sql, params), { connectionId: connection.id, companyId: company.id, dataType, datasetId, now, mode: plan.mode });
     let inflight: Promise<void> | undefined;
     try {
       await writer.begin();
       let batches = 0;
       let reported = Date.now();
       // Two batches in flight: the database writes one while this process prepares the next.
-      for await (const batch of readAhead(connector.read(dataType, { from, batchSize: 1000 }))) {
+      for await (const batch of readAhead(connector.read(dataType, { from, modifiedSince, batchSize: 1000 }))) {
         const writing = writer.write(batch);
         writing.catch(() => undefined); // rethrown when awaited below
         if (inflight) await inflight;
@@ -103,7 +138,7 @@ export class DatasetRunnerService {
         }
       }
       if (inflight) await inflight;
-      const deleted = await writer.markUnseenDeleted(from);
+      const deleted = writer.counts.deleted + (await writer.markUnseenDeleted(from));
       if (writer.counts.changed + deleted > 0) await writer.bumpVersion();
       await this.db.query('UPDATE connection SET last_sync = $2 WHERE id = $1', [connection.id, now]);
       await this.db.query('UPDATE company SET last_sync = $2 WHERE id = $1', [company.id, now]);

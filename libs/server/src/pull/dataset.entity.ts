@@ -64,6 +64,22 @@ export class DatasetEntity {
   @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true })
   heartbeatAt!: Date | null;
 
+  /**
+   * `full`: everything in the window was read, so records not seen were marked deleted.
+   * `incremental`: only what changed since `modified_since` (the connector reports deletions).
+   * Null until the run starts.
+   */
+  @Column({ name: 'read_mode', type: 'varchar', length: 12, nullable: true })
+  readMode!: 'full' | 'incremental' | null;
+
+  /** The history window's start the read used (null: no window). */
+  @Column({ name: 'read_from', type: 'timestamptz', nullable: true })
+  readFrom!: Date | null;
+
+  /** Incremental reads: the instant passed to the connector as `modifiedSince`. */
+  @Column({ name: 'modified_since', type: 'timestamptz', nullable: true })
+  modifiedSince!: Date | null;
+
   /** Why it was queued: api, all, first-link, schedule. */
   @Column({ type: 'varchar', length: 20, default: 'api' })
   trigger!: string;

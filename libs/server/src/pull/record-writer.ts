@@ -26,23 +26,28 @@ function prepare(record: UnifiedRecord, dataType: string): Prepared | undefined 
 export interface WriteCounts {
   read: number;
   changed: number;
+  /** Records the source reported deleted (tombstones), now marked deleted here. */
+  deleted: number;
   skipped: number;
 }
 
+const isTombstone = (r: UnifiedRecord) => (r['metadata'] as { isDeleted?: unknown } | undefined)?.isDeleted === true;
+
 /**
- * Streams batches into the records table. Per batch: the ids go to the (unlogged) seen set of
- * this dataset, one SELECT reads the stored hashes, then one upsert writes only the new or
- * changed records, so a no-change re-sync writes no records. Every statement uses the pool, so
- * a running sync holds no connection between statements.
+ * Streams batches into the records table. Per batch: in a full read the ids go to the (unlogged)
+ * seen set of this dataset, one SELECT reads the stored hashes, then one upsert writes only the
+ * new or changed records, so a no-change re-sync writes no records. Records the source reports
+ * deleted (`metadata.isDeleted: true`, as incremental reads return them) are marked deleted.
+ * Every statement uses the pool, so a running sync holds no connection between statements.
  */
 export class RecordWriter {
-  readonly counts: WriteCounts = { read: 0, changed: 0, skipped: 0 };
+  readonly counts: WriteCounts = { read: 0, changed: 0, deleted: 0, skipped: 0 };
   /** True when this connection had no records of the type: nothing to compare or mark deleted. */
   private empty = false;
 
   constructor(
     private readonly query: Query,
-    private readonly ctx: { connectionId: string; companyId: string; dataType: string; datasetId: string; now: Date },
+    private readonly ctx: { connectionId: string; companyId: string; dataType: string; datasetId: string; now: Date; mode: 'full' | 'incremental' },
   ) {}
 
   async begin() {
@@ -52,23 +57,28 @@ export class RecordWriter {
 
   async write(batch: UnifiedRecord[]): Promise<void> {
     const byId = new Map<string, Prepared>();
+    const gone: string[] = [];
     for (const r of batch) {
       const p = prepare(r, this.ctx.dataType);
-      if (p) byId.set(p.id, p);
-      else this.counts.skipped += 1;
+      if (!p) this.counts.skipped += 1;
+      else if (isTombstone(r)) gone.push(p.id);
+      else byId.set(p.id, p);
     }
+    this.counts.read += byId.size + gone.length;
+    if (gone.length) await this.markDeleted(gone.filter((id) => !byId.has(id)));
     if (!byId.size) return;
-    this.counts.read += byId.size;
     const ids = [...byId.keys()];
     const { connectionId, dataType, companyId } = this.ctx;
-    // One round trip: remember the ids as seen, and read their stored hashes.
+    // One round trip: remember the ids as seen (full reads), and read their stored hashes.
+    // `record_id = ANY` keeps this one primary-key index scan for the batch's keys; a join against
+    // unnest() let the planner pick a hash join over every record of the type (quadratic).
+    const seen = this.ctx.mode === 'full' ? `WITH seen AS (INSERT INTO dataset_seen (dataset_id, record_id) SELECT $4, unnest($3::text[]) ON CONFLICT DO NOTHING) ` : '';
     const stored: { record_id: string; hash: string; is_deleted: boolean }[] = this.empty
       ? []
       : await this.query(
-          `WITH seen AS (INSERT INTO dataset_seen (dataset_id, record_id) SELECT $4, unnest($3::text[]) ON CONFLICT DO NOTHING)
-           SELECT r.record_id, r.hash, r.is_deleted FROM unnest($3::text[]) AS u(id)
-           JOIN record r ON r.connection_id = $1 AND r.data_type = $2 AND r.record_id = u.id`,
-          [connectionId, dataType, ids, this.ctx.datasetId],
+          `${seen}SELECT r.record_id, r.hash, r.is_deleted FROM record r
+           WHERE r.connection_id = $1 AND r.data_type = $2 AND r.record_id = ANY ($3::text[])`,
+          seen ? [connectionId, dataType, ids, this.ctx.datasetId] : [connectionId, dataType, ids],
         );
     const unchanged = new Set(stored.filter((s) => !s.is_deleted && s.hash === byId.get(s.record_id)?.hash).map((s) => s.record_id));
     const changed = [...byId.values()].filter((p) => !unchanged.has(p.id));
@@ -86,12 +96,26 @@ export class RecordWriter {
     this.counts.changed += changed.length;
   }
 
+  /** Tombstones from the source: the stored records are kept, marked deleted. */
+  private async markDeleted(ids: string[]): Promise<void> {
+    if (!ids.length || this.empty) return;
+    const [{ n }]: { n: number }[] = await this.query(
+      `WITH gone AS (
+         UPDATE record SET is_deleted = true, modified_date = $4
+         WHERE connection_id = $1 AND data_type = $2 AND record_id = ANY ($3::text[]) AND NOT is_deleted
+         RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [this.ctx.connectionId, this.ctx.dataType, ids, this.ctx.now],
+    );
+    this.counts.deleted += n;
+  }
+
   /**
    * After a full read: records no longer seen are kept, marked deleted. With a history window
    * (`from`), only records inside the window can be judged deleted. Returns how many.
    */
   async markUnseenDeleted(from?: Date): Promise<number> {
-    if (this.empty) return 0;
+    if (this.empty || this.ctx.mode !== 'full') return 0;
     const [{ n }]: { n: number }[] = await this.query(
       `WITH gone AS (
          UPDATE record r SET is_deleted = true, modified_date = $3
@@ -115,6 +139,7 @@ export class RecordWriter {
 
   /** Forgets the seen set (the sweep also removes sets of datasets that ended without it). */
   async end() {
+    if (this.ctx.mode !== 'full') return;
     await this.query('DELETE FROM dataset_seen WHERE dataset_id = $1', [this.ctx.datasetId]);
   }
 }

@@ -44,6 +44,15 @@ const BODY_PARSER_MESSAGES: Record<string, string> = {
   'entity.verify.failed': 'The request body could not be verified.',
 };
 
+/**
+ * The database refusing or dropping connections (too many clients, shutting down, starting up,
+ * connection failures) is a temporary outage, not a bug: 503, retryable.
+ */
+function isDatabaseUnavailable(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && (/^(53300|57P0[1-3]|08\w{3})$/.test(code) || code === 'ECONNREFUSED' || code === 'ECONNRESET');
+}
+
 /** Maps anything thrown while serving a request to a status and the contract's body. */
 export function toErrorBody(err: unknown, correlationId: string): ErrorBody {
   if (err instanceof ApiError) {
@@ -64,6 +73,9 @@ export function toErrorBody(err: unknown, correlationId: string): ErrorBody {
     const res = err.getResponse();
     const raw = typeof res === 'string' ? res : (res as { message?: unknown }).message;
     message = status >= 500 ? REASONS[500] : Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : (REASONS[status] ?? 'Error');
+  } else if (isDatabaseUnavailable(err)) {
+    status = 503;
+    message = 'The service is temporarily unavailable. Retry shortly.';
   } else if (isBodyParserError(err) && err.status >= 400 && err.status < 500) {
     status = err.status;
     message = BODY_PARSER_MESSAGES[err.type] ?? REASONS[status] ?? 'Bad request';

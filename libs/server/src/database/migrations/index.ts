@@ -5,6 +5,7 @@ import { Webhooks1795318781744 } from './1795318781744-webhooks';
 import { DatasetSeen1795319597587 } from './1795319597587-dataset-seen';
 import { RecordExpressionIndexes1795320492942 } from './1795320492942-record-expression-indexes';
 import { RecordStatistics1795320806102 } from './1795320806102-record-statistics';
+import { DatasetReadMode1795330000000 } from './1795330000000-dataset-read-mode';
 
 /** Every migration in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   DatasetSeen1795319597587,
   RecordExpressionIndexes1795320492942,
   RecordStatistics1795320806102,
+  DatasetReadMode1795330000000,
 ];

@@ -129,4 +129,23 @@ describe('toErrorBody', () => {
       expect(JSON.stringify(body)).not.toMatch(/secret|hunter2|ECONNREFUSED/);
     });
   });
+  describe('the database refusing connections', () => {
+    const pgError = (code: string, message: string) => Object.assign(new Error(message), { code, severity: 'FATAL' });
+    it.each([
+      ['too many clients', pgError('53300', 'sorry, too many clients already')],
+      ['admin shutdown', pgError('57P01', 'terminating connection due to administrator command password=hunter2')],
+      ['starting up', pgError('57P03', 'the database system is starting up')],
+      ['connection failure', pgError('08006', 'connection failure')],
+      ['refused socket', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ])('%s → 503, retryable, without the driver message', (_label, err) => {
+      const body = toErrorBody(err, CID);
+      expect(body).toMatchObject({ statusCode: 503, canBeRetried: 'True', error: 'The service is temporarily unavailable. Retry shortly.' });
+      expect(JSON.stringify(body)).not.toMatch(/hunter2|ECONNREFUSED|clients/);
+    });
+
+    it('leaves other SQL errors as 500', () => {
+      expect(toErrorBody(pgError('23505', 'duplicate key'), CID).statusCode).toBe(500);
+      expect(toErrorBody(pgError('42P01', 'relation does not exist'), CID).statusCode).toBe(500);
+    });
+  });
 });
