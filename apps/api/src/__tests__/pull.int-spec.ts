@@ -79,6 +79,10 @@ describe('pull sync (sandbox)', () => {
     expect(inv['metadata']).toEqual({ isDeleted: false });
     expect(typeof inv['modifiedDate']).toBe('string');
     expect(typeof inv['sourceModifiedDate']).toBe('string');
+    // Pages are spliced from stored JSON text; a record reads the same in a page and on its own.
+    expect(inv).toEqual(await json(`/companies/${companyId}/data/invoices/${inv['id'] as string}`));
+    expect(new Date(inv['modifiedDate'] as string).toISOString()).toBe(inv['modifiedDate']);
+    expect(new Date(inv['sourceModifiedDate'] as string).toISOString()).toBe(inv['sourceModifiedDate']);
 
     const info = await json<Record<string, unknown>>(`/companies/${companyId}/data/info`);
     expect(info['companyName']).toBe('Sandbox Books');

@@ -13,14 +13,17 @@ interface Prepared {
   sourceModifiedDate: string | null;
 }
 
-/** Platform-owned keys are not part of a record's content. */
+/**
+ * Platform-owned keys are not part of a record's content, and `sourceModifiedDate` lives in its
+ * own column (so the read API can serve the stored jsonb text as it is). The hash covers both.
+ */
 function prepare(record: UnifiedRecord, dataType: string): Prepared | undefined {
-  const { modifiedDate: _m, metadata: _meta, ...content } = record as Record<string, unknown>;
+  const { modifiedDate: _m, metadata: _meta, sourceModifiedDate: _s, ...content } = record as Record<string, unknown>;
   const id = dataType === 'company' ? COMPANY_INFO_ID : record.id;
   if (typeof id !== 'string' || !id || id.length > 255) return undefined;
   const json = JSON.stringify(content);
   const smd = typeof record.sourceModifiedDate === 'string' && !Number.isNaN(Date.parse(record.sourceModifiedDate)) ? record.sourceModifiedDate : null;
-  return { id, json, hash: createHash('sha256').update(json).digest('base64'), sourceModifiedDate: smd };
+  return { id, json, hash: createHash('sha256').update(json).update(`\n${smd ?? ''}`).digest('base64'), sourceModifiedDate: smd };
 }
 
 export interface WriteCounts {

@@ -53,15 +53,23 @@ function toRecord(r: Row) {
   };
 }
 
-interface TextRow extends Omit<Row, 'data'> {
-  /** The jsonb content as PostgreSQL prints it, without `sourceModifiedDate` (the column is served). */
+/** A row read as text: the jsonb as PostgreSQL prints it, the dates already in ISO form. */
+interface TextRow {
+  /** `sourceModifiedDate` is a column, not in the content. */
   data: string;
+  modified_date: string;
+  source_modified_date: string | null;
+  is_deleted: boolean;
 }
+
+const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+const TEXT_COLUMNS = `r.data::text AS data, to_char(r.modified_date AT TIME ZONE 'UTC', ${ISO_UTC}) AS modified_date,
+  to_char(r.source_modified_date AT TIME ZONE 'UTC', ${ISO_UTC}) AS source_modified_date, r.is_deleted`;
 
 /** toRecord for a row read as text: the same keys, spliced as JSON text. */
 function recordText(r: TextRow): string {
-  const smd = r.source_modified_date ? `,"sourceModifiedDate":"${r.source_modified_date.toISOString()}"` : '';
-  const meta = `"modifiedDate":"${r.modified_date.toISOString()}"${smd},"metadata":{"isDeleted":${r.is_deleted ? 'true' : 'false'}}}`;
+  const smd = r.source_modified_date ? `,"sourceModifiedDate":"${r.source_modified_date}"` : '';
+  const meta = `"modifiedDate":"${r.modified_date}"${smd},"metadata":{"isDeleted":${r.is_deleted ? 'true' : 'false'}}}`;
   const body = r.data.trimEnd();
   return body === '{}' ? `{${meta}` : `${body.slice(0, -1)},${meta}`;
 }
@@ -120,7 +128,7 @@ export class RecordsService {
     const slice = pageSlice(params, p);
     const [rows, total] = await Promise.all([
       this.db.query(
-        `SELECT (r.data - 'sourceModifiedDate')::text AS data, r.modified_date, r.source_modified_date, r.is_deleted FROM record r WHERE ${filter} ${order} ${slice.sql}`,
+        `SELECT ${TEXT_COLUMNS} FROM record r WHERE ${filter} ${order} ${slice.sql}`,
         params.values,
       ) as Promise<TextRow[]>,
       this.count(countKey, `SELECT count(*)::int AS n FROM record r WHERE ${filter}`, slice.countValues),
