@@ -1,7 +1,8 @@
 /** npm run bench -- [pull|webhooks|all] */
 import { pullBench } from './pull.bench';
+import { webhooksBench } from './webhooks.bench';
 
-const BENCHES: Record<string, () => Promise<unknown>> = { pull: pullBench };
+const BENCHES: Record<string, () => Promise<unknown>> = { pull: pullBench, webhooks: webhooksBench };
 
 async function main() {
   const which = process.argv[2] ?? 'all';

@@ -13,7 +13,7 @@ import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookHttpClient } from './webhook-http.client';
 import { type AttemptResult, classifyAttempt, nextRetryDelay } from './webhook-retry';
 import { signatureHeader, signingKeys, webhookMessageId } from './webhook-signing';
-import { queryRows } from './webhook-sql';
+import { preparedRows } from './webhook-sql';
 import { MicroBatcher } from './webhook-batcher';
 
 /**
@@ -21,16 +21,25 @@ import { MicroBatcher } from './webhook-batcher';
  * locked by another worker. The claim bumps `attempt_count` (the fencing token for the result
  * write) and pushes `next_attempt_at` forward by a lease, so a worker that dies mid-request leaves
  * a message that is due again after the lease. Returns everything the attempts need.
+ *
+ * Every row is reached through its primary key, whatever the statistics say: the lock is taken
+ * per id in a LATERAL subquery, and the UPDATE finds its rows with `id = ANY (ARRAY(...))`. A plain
+ * `WHERE id = ANY ($1) AND status = 'Pending' AND next_attempt_at <= $2` lets the planner pick the
+ * partial due index instead, which, with statistics that have not caught up with a burst of new
+ * messages, reads every pending message for each batch (O(backlog) per claim).
  */
 const CLAIM_SQL = `
 WITH claimed AS (
-  SELECT id FROM webhook_message WHERE id = ANY ($1::uuid[]) AND status = 'Pending' AND next_attempt_at <= $2
-  FOR UPDATE SKIP LOCKED
+  SELECT l.id FROM unnest($1::uuid[]) AS u(id)
+  CROSS JOIN LATERAL (
+    SELECT id FROM webhook_message WHERE id = u.id AND status = 'Pending' AND next_attempt_at <= $2
+    FOR UPDATE SKIP LOCKED
+  ) l
 )
 UPDATE webhook_message m
 SET attempt_count = m.attempt_count + 1, next_attempt_at = $3, enqueued_at = NULL
-FROM claimed, webhook_event e, webhook_consumer c, client cl
-WHERE m.id = claimed.id AND e.id = m.event_id AND c.id = m.consumer_id AND cl.id = m.client_id
+FROM webhook_event e, webhook_consumer c, client cl
+WHERE m.id = ANY (ARRAY(SELECT id FROM claimed)) AND e.id = m.event_id AND c.id = m.consumer_id AND cl.id = m.client_id
 RETURNING m.id, m.attempt_count, m.retry_base, m.client_id, cl.name AS client_name,
   e.id AS event_id, e.event_type, e.payload, e.company_id, e.connection_id, e.created_at AS generated_at,
   c.id AS consumer_id, c.url, c.secrets_enc, c.disabled, c.rule_type`;
@@ -38,20 +47,27 @@ RETURNING m.id, m.attempt_count, m.retry_base, m.client_id, cl.name AS client_na
 /**
  * Stores a batch of attempts, moves each message on (only if its attempt still holds it), and
  * keeps the consumers' failure streaks (any success in the batch ends a streak) — one statement.
- * Returns each consumer's streak as it was before these attempts.
+ * Returns each consumer's streak as it was before these attempts. As in the claim, the messages
+ * are locked and checked per id (primary key) and updated by id, so the partial due index (which
+ * `status = 'Pending'` in the UPDATE would make eligible) is never scanned.
  */
 const RECORD_SQL = `
 WITH r AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
     message_id uuid, consumer_id uuid, client_id uuid, attempted_at timestamptz, succeeded boolean, status_code int,
     duration_ms int, response_body text, error text, status text, next_attempt_at timestamptz, enqueued_at timestamptz, token int)
+), held AS (
+  SELECT l.id FROM r CROSS JOIN LATERAL (
+    SELECT id FROM webhook_message WHERE id = r.message_id AND attempt_count = r.token AND status = 'Pending'
+    FOR NO KEY UPDATE
+  ) l
 ), a AS (
   INSERT INTO webhook_attempt (message_id, consumer_id, client_id, attempted_at, succeeded, status_code, duration_ms, response_body, error)
   SELECT message_id, consumer_id, client_id, attempted_at, succeeded, status_code, duration_ms, response_body, error FROM r
 ), m AS (
   UPDATE webhook_message w SET status = r.status, next_attempt_at = r.next_attempt_at, enqueued_at = r.enqueued_at,
     last_attempt_at = r.attempted_at, last_status_code = r.status_code, last_error = r.error
-  FROM r WHERE w.id = r.message_id AND w.attempt_count = r.token AND w.status = 'Pending'
+  FROM r WHERE w.id = ANY (ARRAY(SELECT id FROM held)) AND w.id = r.message_id
 ), streak AS (
   SELECT consumer_id, bool_or(succeeded) AS any_ok, min(attempted_at) AS first_at FROM r GROUP BY consumer_id
 ), c AS (
@@ -222,7 +238,7 @@ export class WebhookDeliveryService {
   private async claimBatch(ids: string[]): Promise<(Claim | undefined)[]> {
     const now = this.clock.now();
     const lease = new Date(now.getTime() + this.config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS);
-    const rows = await queryRows<Claim>(this.db, CLAIM_SQL, [[...new Set(ids)], now, lease]);
+    const rows = await preparedRows<Claim>(this.db, 'webhook_claim', CLAIM_SQL, [[...new Set(ids)], now, lease]);
     const byId = new Map(rows.map((c) => [c.id, c]));
     // Duplicate jobs for one message in the same batch: only the first gets the claim.
     return ids.map((id) => {
@@ -233,7 +249,7 @@ export class WebhookDeliveryService {
   }
 
   private async recordBatch(rows: RecordRow[]): Promise<(ConsumerStreak | undefined)[]> {
-    const streaks = await queryRows<ConsumerStreak>(this.db, RECORD_SQL, [JSON.stringify(rows)]);
+    const streaks = await preparedRows<ConsumerStreak>(this.db, 'webhook_record', RECORD_SQL, [JSON.stringify(rows)]);
     const byId = new Map(streaks.map((c) => [c.id, c]));
     return rows.map((r) => byId.get(r.consumer_id));
   }

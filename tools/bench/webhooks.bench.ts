@@ -1,0 +1,354 @@
+/**
+ * npm run bench -- webhooks
+ * Delivers webhook events to a healthy local receiver (a node:http server in a child process that
+ * answers 200 at once) through the real API and worker processes, and prints each figure next to
+ * a baseline measured in the same run on the same machine: plain HTTP POSTs of the same bodies
+ * (and headers) from one Node process (keep-alive node:http agent) at the worker's delivery
+ * concurrency (WEBHOOK_CONCURRENCY).
+ *
+ * Events go through the public API: `POST /companies` emits `company.created` (the real outbox
+ * insert plus the `addBulk` after commit), and one consumer (`POST /webhooks`) subscribes to it.
+ * Creating companies over HTTP (≈ 200/s here) is far slower than delivering them, so one stream
+ * of companies cannot measure delivery throughput. Hence, after a warm-up of
+ * BENCH_WEBHOOK_WARMUP_EVENTS (1,000) deliveries (the baseline gets a warm-up too), two phases:
+ *
+ *  1. Throughput: the webhooks queue is paused (Bull's global pause, so the worker stays up and
+ *     warm) while BENCH_WEBHOOK_EVENTS (20,000) companies are created; then it is resumed and the
+ *     clock runs from the resume to the receipt of the last delivery. deliveries/s = events / that.
+ *     Latency in this phase is the backlog's age, so it is not reported. CPU per delivery of each
+ *     process (worker, PostgreSQL backends, Redis, receiver; from /proc) is printed too: the
+ *     machine may be shared, and CPU time is far less disturbed by other load than rates are.
+ *  2. Latency: BENCH_WEBHOOK_LATENCY_EVENTS (4,000) more companies are created open-loop at a
+ *     controlled BENCH_WEBHOOK_RATE (200/s, at most 64 requests open; the achieved rate is
+ *     printed) while the worker runs. Latency = receiver-side receipt time (when the body was
+ *     complete) − the event row's `created_at` (its `generatedDate`). The attempt row's completion
+ *     time (`webhook_message.last_attempt_at` = the attempt's `attempted_at`, stamped after the
+ *     response) is printed too, for information.
+ *
+ * Checks: every message was received (distinct `webhook-id` at the receiver == events), every
+ * message row is Succeeded, and a sample of signatures verifies with the `svix` package.
+ */
+import http from 'node:http';
+import { fork } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Bull from 'bull';
+import { Client } from 'pg';
+import { Webhook } from 'svix';
+import { configSchema } from '../../libs/server/src/config/config.schema';
+import { QUEUES } from '../../libs/server/src/queue/queue.names';
+import { fmt, load, sleep, startBenchStack } from './stack';
+import type { ReceivedDelivery, ReceiverReply, ReceiverRequest } from './webhook-receiver';
+
+const EVENTS = Number(process.env['BENCH_WEBHOOK_EVENTS'] ?? 20_000);
+const LATENCY_EVENTS = Number(process.env['BENCH_WEBHOOK_LATENCY_EVENTS'] ?? 4_000);
+const RATE = Number(process.env['BENCH_WEBHOOK_RATE'] ?? 200);
+const WARMUP_EVENTS = Number(process.env['BENCH_WEBHOOK_WARMUP_EVENTS'] ?? 1_000);
+const EMIT_CONCURRENCY = 32;
+const MAX_IN_FLIGHT = 64;
+const SIGNATURE_SAMPLE = 200;
+/** What the worker runs with: the environment's WEBHOOK_CONCURRENCY or the config default. */
+const CONCURRENCY = configSchema.shape.WEBHOOK_CONCURRENCY.parse(process.env['WEBHOOK_CONCURRENCY']);
+
+interface Receiver {
+  url: string;
+  pid: number;
+  stats(): Promise<{ total: number; distinct: number; baseline: number }>;
+  dump(): Promise<ReceivedDelivery[]>;
+  stop(): void;
+}
+
+async function startReceiver(): Promise<Receiver> {
+  // fork() inherits `-r @swc-node/register` and SWC_NODE_PROJECT, so the child runs the .ts file.
+  const child = fork(join(__dirname, 'webhook-receiver.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ask = <K extends ReceiverReply['kind']>(req: ReceiverRequest | undefined, kind: K) =>
+    new Promise<Extract<ReceiverReply, { kind: K }>>((resolve, reject) => {
+      const onMessage = (msg: ReceiverReply) => {
+        if (msg.kind !== kind) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(msg as Extract<ReceiverReply, { kind: K }>);
+      };
+      const onExit = () => reject(new Error('webhook receiver exited'));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+      if (req) child.send(req);
+    });
+  const { port } = await ask(undefined, 'ready');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid ?? 0,
+    stats: () => ask({ cmd: 'stats' }, 'stats'),
+    dump: async () => (await ask({ cmd: 'dump' }, 'dump')).deliveries,
+    stop: () => child.kill('SIGTERM'),
+  };
+}
+
+async function waitDelivered(receiver: Receiver, distinct: number, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await receiver.stats();
+    if (s.distinct >= distinct) return s;
+    if (Date.now() > deadline) throw new Error(`receiver got ${s.distinct} of ${distinct} webhook-ids`);
+    await sleep(20);
+  }
+}
+
+/** CPU time (user + system) of a process so far, in ms (Linux /proc; 0 if it is gone). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+  } catch {
+    return 0;
+  }
+}
+const CLK_TCK = 100;
+
+/** CPU ms per thread name (main thread, GC helpers, libuv pool…) of a process. */
+function threadCpuMs(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = /\((.*)\)/.exec(stat)?.[1] ?? '?';
+      const fields = stat.replace(/^.*\) /, '').split(' ');
+      out.set(`${name} user`, (out.get(`${name} user`) ?? 0) + (Number(fields[11]) * 1000) / CLK_TCK);
+      out.set(`${name} sys`, (out.get(`${name} sys`) ?? 0) + (Number(fields[12]) * 1000) / CLK_TCK);
+    }
+  } catch {
+    /* gone */
+  }
+  return out;
+}
+
+/**
+ * CPU spent per process group between `start()` and `stop()`: the machine is shared, so besides
+ * wall-clock rates the bench reports CPU per delivery, which other load barely disturbs.
+ */
+async function cpuMeter(pg: Client, dbName: string, pids: Record<string, number>) {
+  const backends = async () => ((await pg.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' AND pid <> pg_backend_pid()`, [dbName])).rows as { pid: number }[]).map((r) => r.pid);
+  const snap = async () => {
+    const out: Record<string, Map<number, number>> = {};
+    for (const [k, pid] of Object.entries(pids)) out[k] = new Map([[pid, cpuMs(pid)]]);
+    out['postgres'] = new Map((await backends()).map((pid) => [pid, cpuMs(pid)]));
+    return out;
+  };
+  const before = await snap();
+  return async () => {
+    const after = await snap();
+    const used: Record<string, number> = {};
+    for (const [k, m] of Object.entries(after)) used[k] = [...m].reduce((sum, [pid, ms]) => sum + ms - (before[k]?.get(pid) ?? 0), 0);
+    return used;
+  };
+}
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+const hexId = (uuid: string) => `msg_${uuid.replace(/-/g, '')}`;
+
+export async function webhooksBench() {
+  console.log(`webhooks bench: ${fmt(EVENTS)} events (backlog), then ${fmt(LATENCY_EVENTS)} at ${fmt(RATE)}/s; delivery concurrency ${CONCURRENCY}`);
+  const receiver = await startReceiver();
+  const stack = await startBenchStack();
+  const queue = new Bull(QUEUES.webhooks, stack.redisUrl, { prefix: stack.queuePrefix });
+  const pg = new Client({ connectionString: stack.databaseUrl });
+  await pg.connect();
+  const rows: string[][] = [];
+  try {
+    const consumer = await stack.api<{ id: string }>('/webhooks', { method: 'POST', json: { url: `${receiver.url}/webhooks`, eventTypes: ['company.created'] } });
+    const { key: secret } = await stack.api<{ key: string }>(`/webhooks/${consumer.id}/secret`);
+
+    // Warm-up (the baseline gets one too): the worker's first deliveries run cold code (JIT).
+    await load(WARMUP_EVENTS, EMIT_CONCURRENCY, async (i) => {
+      await stack.api('/companies', { method: 'POST', json: { name: `Warm-up ${i}` } });
+    });
+    await waitDelivered(receiver, WARMUP_EVENTS, 120_000);
+    const warmupIds = new Set(((await pg.query(`SELECT id::text FROM webhook_message`)).rows as { id: string }[]).map((r) => hexId(r.id)));
+
+    // Phase 1: a backlog of EVENTS deliveries, queued by the API while the queue is paused.
+    await queue.pause();
+    const e0 = Date.now();
+    await load(EVENTS, EMIT_CONCURRENCY, async (i) => {
+      await stack.api('/companies', { method: 'POST', json: { name: `Bench ${i}` } });
+    });
+    const emitSeconds = (Date.now() - e0) / 1000;
+    console.log(`  emitted ${fmt(EVENTS)} events in ${fmt(emitSeconds, 1)} s`);
+    for (let i = 0; ; i++) {
+      const queued = await queue.count(); // waiting + paused + delayed
+      if (queued >= EVENTS) break;
+      if (i > 500) throw new Error(`only ${queued} of ${EVENTS} delivery jobs queued`);
+      await sleep(20);
+    }
+    const backlogIds = new Set(((await pg.query(`SELECT id::text FROM webhook_message`)).rows as { id: string }[]).map((r) => hexId(r.id)).filter((id) => !warmupIds.has(id)));
+    if (backlogIds.size !== EVENTS) throw new Error(`${backlogIds.size} messages for ${EVENTS} events`);
+    const redisPid = Number(/process_id:(\d+)/.exec(await queue.client.info('server'))?.[1] ?? 0);
+    const dbName = new URL(stack.databaseUrl).pathname.slice(1);
+    const meter = await cpuMeter(pg, dbName, { worker: stack.workerPid, redis: redisPid, receiver: receiver.pid });
+    const commits = async () => ((await pg.query(`SELECT pg_stat_force_next_flush(); SELECT xact_commit::int AS n FROM pg_stat_database WHERE datname = current_database()`)) as unknown as { rows: { n: number }[] }[])[1].rows[0].n;
+    const commits0 = await commits();
+    const threads0 = threadCpuMs(stack.workerPid);
+    const t0 = Date.now();
+    await queue.resume();
+    console.log(`  queue resumed: delivering`);
+    await waitDelivered(receiver, WARMUP_EVENTS + EVENTS, 600_000);
+    const backlog = (await receiver.dump()).filter((d) => backlogIds.has(d.id));
+    const lastReceipt = Math.max(...backlog.map((d) => d.at));
+    const deliverySeconds = (lastReceipt - t0) / 1000;
+    for (let i = 0; ; i++) {
+      const { n } = (await pg.query(`SELECT count(*)::int AS n FROM webhook_message WHERE status = 'Pending'`)).rows[0] as { n: number };
+      if (n === 0) break;
+      if (i > 1000) throw new Error(`${n} messages still Pending`);
+      await sleep(20);
+    }
+    const { done } = (await pg.query(`SELECT (extract(epoch FROM max(last_attempt_at)) * 1000)::float8 AS done FROM webhook_message`)).rows[0] as { done: number };
+    const recordedSeconds = (done - t0) / 1000;
+    const cpu = await meter();
+    const threads = [...threadCpuMs(stack.workerPid)].map(([k, v]) => [k, v - (threads0.get(k) ?? 0)] as const).filter(([, v]) => v > 0);
+    console.log(`  worker CPU by thread (ms): ${threads.map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
+    await sleep(1100); // backends publish their statistics at most once a second
+    const transactions = (await commits()) - commits0;
+    console.log(`  backlog delivered in ${fmt(deliverySeconds, 2)} s (${fmt(EVENTS / deliverySeconds)}/s), recorded in ${fmt(recordedSeconds, 2)} s`);
+
+    // Baseline: the same bodies and headers, plain POSTs at the worker's concurrency.
+    const firstOf = new Map<string, ReceivedDelivery>();
+    for (const d of backlog) if (!firstOf.has(d.id)) firstOf.set(d.id, d);
+    const bodies = [...firstOf.values()];
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    const target = new URL(`${receiver.url}/baseline`);
+    const post = (i: number) =>
+      new Promise<void>((resolve, reject) => {
+        const d = bodies[i % bodies.length];
+        const req = http.request(
+          target,
+          {
+            method: 'POST',
+            agent,
+            headers: {
+              'content-type': 'application/json',
+              'user-agent': 'Ledgerlink-Webhooks/1.0',
+              'webhook-id': d.id,
+              'webhook-timestamp': d.timestamp,
+              'webhook-signature': d.signature,
+              'content-length': String(Buffer.byteLength(d.body)),
+            },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`baseline POST → ${res.statusCode}`))));
+          },
+        );
+        req.on('error', reject);
+        req.end(d.body);
+      });
+    await load(2000, CONCURRENCY, post);
+    const baseMeter = await cpuMeter(pg, dbName, { receiver: receiver.pid });
+    const client0 = process.cpuUsage();
+    const base = await load(bodies.length, CONCURRENCY, post);
+    const clientCpu = process.cpuUsage(client0);
+    const baseCpu: Record<string, number> = { client: (clientCpu.user + clientCpu.system) / 1000, receiver: (await baseMeter())['receiver'] };
+    agent.destroy();
+    console.log(`  baseline ${fmt(base.perSecond)} req/s`);
+
+    // Phase 2: open-loop emission at RATE while the worker delivers; latency from the event row.
+    const l0 = Date.now();
+    const emitted: Promise<unknown>[] = [];
+    let inFlight = 0;
+    for (let i = 0; i < LATENCY_EVENTS; ) {
+      const due = Math.min(LATENCY_EVENTS, Math.floor(((Date.now() - l0) / 1000) * RATE) + 1);
+      // At most MAX_IN_FLIGHT requests open: if the API falls behind, the achieved rate (printed) drops.
+      for (; i < due && inFlight < MAX_IN_FLIGHT; i++) {
+        inFlight++;
+        emitted.push(stack.api('/companies', { method: 'POST', json: { name: `Latency ${i}` } }).finally(() => inFlight--));
+      }
+      await sleep(2);
+    }
+    await Promise.all(emitted);
+    const emitRate = LATENCY_EVENTS / ((Date.now() - l0) / 1000);
+    await waitDelivered(receiver, WARMUP_EVENTS + EVENTS + LATENCY_EVENTS, 600_000);
+    for (let i = 0; ; i++) {
+      const { n } = (await pg.query(`SELECT count(*)::int AS n FROM webhook_message WHERE status = 'Pending'`)).rows[0] as { n: number };
+      if (n === 0) break;
+      if (i > 1000) throw new Error(`${n} messages still Pending`);
+      await sleep(20);
+    }
+    const messages = (
+      await pg.query(
+        `SELECT m.id::text AS id, m.status, m.attempt_count,
+           (extract(epoch FROM e.created_at) * 1000)::float8 AS created_ms,
+           (extract(epoch FROM m.last_attempt_at) * 1000)::float8 AS done_ms
+         FROM webhook_message m JOIN webhook_event e ON e.id = m.event_id`,
+      )
+    ).rows as { id: string; status: string; attempt_count: number; created_ms: number; done_ms: number }[];
+    const all = await receiver.dump();
+    const receipt = new Map<string, number>();
+    for (const d of all) if (!receipt.has(d.id)) receipt.set(d.id, d.at);
+    const received: number[] = [];
+    const recorded: number[] = [];
+    for (const m of messages) {
+      const id = hexId(m.id);
+      if (backlogIds.has(id) || warmupIds.has(id)) continue;
+      const at = receipt.get(id);
+      if (at !== undefined) received.push(at - m.created_ms);
+      recorded.push(m.done_ms - m.created_ms);
+    }
+    received.sort((a, b) => a - b);
+    recorded.sort((a, b) => a - b);
+
+    // Checks.
+    const total = WARMUP_EVENTS + EVENTS + LATENCY_EVENTS;
+    const { events } = (await pg.query(`SELECT count(*)::int AS events FROM webhook_event`)).rows[0] as { events: number };
+    const ids = new Set(messages.map((m) => hexId(m.id)));
+    const unknown = [...receipt.keys()].filter((id) => !ids.has(id)).length;
+    const succeeded = messages.filter((m) => m.status === 'Succeeded').length;
+    const extraAttempts = messages.reduce((n, m) => n + m.attempt_count - 1, 0);
+    const wh = new Webhook(secret);
+    let verified = 0;
+    const step = Math.max(1, Math.floor(all.length / SIGNATURE_SAMPLE));
+    const sample = all.filter((_, i) => i % step === 0).slice(0, SIGNATURE_SAMPLE);
+    for (const d of sample) {
+      try {
+        wh.verify(d.body, { 'webhook-id': d.id, 'webhook-timestamp': d.timestamp, 'webhook-signature': d.signature });
+        verified++;
+      } catch {
+        /* counted as a failure */
+      }
+    }
+
+    const rate = EVENTS / deliverySeconds;
+    const ratio = rate / base.perSecond;
+    const p99 = percentile(received, 99);
+    rows.push(['events emitted (POST /companies)', `${fmt(EVENTS / emitSeconds)} ev/s`, `${fmt(EVENTS)} events, ${EMIT_CONCURRENCY} clients, queue paused`, '']);
+    rows.push(['baseline: plain POSTs', `${fmt(base.perSecond)} req/s`, `${CONCURRENCY} concurrent, p50 ${fmt(base.p50, 1)} ms, p99 ${fmt(base.p99, 1)} ms`, '']);
+    rows.push(['delivery: backlog → receiver', `${fmt(rate)} deliveries/s`, `${fmt(deliverySeconds, 2)} s; all attempts recorded after ${fmt(recordedSeconds, 2)} s`, '']);
+    const perItem = (used: Record<string, number>, n: number) =>
+      Object.entries(used)
+        .map(([k, ms]) => `${k} ${fmt((ms * 1000) / n)}`)
+        .join(', ');
+    rows.push(['  CPU µs per request (baseline)', perItem(baseCpu, bodies.length), '', '']);
+    rows.push(['  CPU µs per delivery', perItem(cpu, EVENTS), `total ${fmt((Object.values(cpu).reduce((a, b) => a + b, 0) * 1000) / EVENTS)}; ${fmt((transactions * 100) / EVENTS, 1)} PG transactions per 100`, '']);
+    rows.push(['delivery / baseline', `${fmt(ratio, 2)}× throughput`, '', `≥ 0.5 ${ratio >= 0.5 ? 'PASS' : 'FAIL'}`]);
+    rows.push([
+      `latency at ${fmt(emitRate)} ev/s (event row → receipt)`,
+      `p99 ${fmt(p99, 1)} ms`,
+      `p50 ${fmt(percentile(received, 50), 1)} ms, max ${fmt(percentile(received, 100), 1)} ms`,
+      `< 1000 ${p99 < 1000 ? 'PASS' : 'FAIL'}`,
+    ]);
+    rows.push(['latency (event row → attempt recorded)', `p99 ${fmt(percentile(recorded, 99), 1)} ms`, `p50 ${fmt(percentile(recorded, 50), 1)} ms`, '']);
+    const exact = events === total && messages.length === total && receipt.size === total && unknown === 0 && succeeded === total;
+    rows.push([
+      'every event delivered',
+      `${fmt(receipt.size)} / ${fmt(total)} webhook-ids`,
+      `${fmt(all.length)} requests, ${fmt(succeeded)} Succeeded, ${fmt(extraAttempts)} retries`,
+      exact ? 'PASS' : 'FAIL',
+    ]);
+    rows.push(['signatures (svix Webhook.verify)', `${verified} / ${sample.length} verified`, '', verified === sample.length && sample.length > 0 ? 'PASS' : 'FAIL']);
+  } finally {
+    await pg.end();
+    await queue.close();
+    await stack.stop();
+    receiver.stop();
+  }
+  const w = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));
+  return rows;
+}
