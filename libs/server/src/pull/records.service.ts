@@ -128,7 +128,11 @@ export class RecordsService {
     const slice = pageSlice(params, p);
     const [rows, total] = await Promise.all([
       this.db.query(
-        `SELECT ${TEXT_COLUMNS} FROM record r WHERE ${filter} ${order} ${slice.sql}`,
+        // The text conversions run in the outer query, on the page's rows only (in one level they
+        // would also run for every row the OFFSET skips); it re-sorts those rows the same way.
+        `SELECT ${TEXT_COLUMNS} FROM (
+           SELECT r.record_id, r.data, r.modified_date, r.source_modified_date, r.is_deleted FROM record r WHERE ${filter} ${order} ${slice.sql}
+         ) r ${order}`,
         params.values,
       ) as Promise<TextRow[]>,
       this.count(countKey, `SELECT count(*)::int AS n FROM record r WHERE ${filter}`, slice.countValues),
