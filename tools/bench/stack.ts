@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import Redis from 'ioredis';
 import { Client } from 'pg';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -128,6 +129,19 @@ export async function startBenchStack(env: Record<string, string> = {}): Promise
       await a.connect();
       await a.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
       await a.end();
+      // The stack's Bull keys go with its database.
+      const redis = new Redis(common.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+      try {
+        await redis.connect();
+        for (let cursor = '0'; ; ) {
+          const [next, keys] = await redis.scan(cursor, 'MATCH', `${common.QUEUE_PREFIX}:*`, 'COUNT', 1000);
+          if (keys.length) await redis.del(...keys);
+          cursor = next;
+          if (cursor === '0') break;
+        }
+      } finally {
+        redis.disconnect();
+      }
     },
   };
 }
