@@ -9,6 +9,7 @@ import { useTRPC } from '../../../lib/trpc';
 import { CreateCompanyForm } from './create-company-form';
 import { StatusBadge } from './status-badge';
 import { useDebouncedValue } from './use-debounced-value';
+import { Pager } from '../pager';
 
 export const PAGE_SIZE = 20;
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -113,20 +114,7 @@ export function CompaniesView({ debounceMs = SEARCH_DEBOUNCE_MS }: { debounceMs?
                 </table>
               </div>
             )}
-            <nav className="pager" aria-label="Pagination">
-              <button type="button" className="button" onClick={() => setPage(info.page - 1)} disabled={!info.hasPrevious || list.isFetching}>
-                Previous
-              </button>
-              <span data-testid="paging-text" aria-live="polite">
-                {info.pageText}
-              </span>
-              <button type="button" className="button" onClick={() => setPage(info.page + 1)} disabled={!info.hasNext || list.isFetching}>
-                Next
-              </button>
-              <span className="muted pager-total" data-testid="total-count">
-                {info.totalText}
-              </span>
-            </nav>
+            <Pager label="Pagination" info={info} busy={list.isFetching} onPage={setPage} pageTextTestId="paging-text" totalTestId="total-count" />
           </>
         ) : null}
       </section>

@@ -14,6 +14,7 @@ import { datasetDuration } from '../../_sync/time';
 import type { DataStatusEntry, PullOperation, PullOperationPage } from '../../_sync/types';
 import { useNow } from '../../_sync/use-now';
 import { When } from '../../_sync/when';
+import { Pager } from '../../pager';
 
 /** How often the page asks again while a sync is under way. */
 export const POLL_MS = 1_500;
@@ -305,20 +306,7 @@ function HistoryCard({ history, page, setPage, now }: { history: HistoryQuery; p
               </table>
             </div>
           )}
-          <nav className="pager" aria-label="Sync history pages">
-            <button type="button" className="button" onClick={() => setPage(info.page - 1)} disabled={!info.hasPrevious || history.isFetching}>
-              Previous
-            </button>
-            <span data-testid="history-paging-text" aria-live="polite">
-              {info.pageText}
-            </span>
-            <button type="button" className="button" onClick={() => setPage(info.page + 1)} disabled={!info.hasNext || history.isFetching}>
-              Next
-            </button>
-            <span className="muted pager-total" data-testid="history-total">
-              {info.totalText}
-            </span>
-          </nav>
+          <Pager label="Sync history pages" info={info} busy={history.isFetching} onPage={setPage} pageTextTestId="history-paging-text" totalTestId="history-total" />
         </>
       ) : null}
       {page > 1 && data && data.results.length === 0 ? (

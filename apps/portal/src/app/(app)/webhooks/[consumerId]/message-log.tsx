@@ -10,6 +10,7 @@ import { AttemptBadge, MessageStatusBadge } from '../../_webhooks/badges';
 import { attemptDuration, attemptError, awaitingDelivery, excerpt, formatAttemptTime, logFingerprint, MESSAGE_STATUSES } from '../../_webhooks/format';
 import type { WebhookAttempt, WebhookMessage, WebhookMessageStatus } from '../../_webhooks/types';
 import { replaySinceIso, replaySinceProblem, toUtcInputValue } from '../../_webhooks/webhook-form';
+import { Pager } from '../../pager';
 
 export const LOG_PAGE_SIZE = 20;
 /** While a message waits for an attempt that is due soon, the log is read this often. */
@@ -130,20 +131,7 @@ export function MessageLog({ consumerId, consumerDisabled, pollMs = LOG_POLL_MS 
               </table>
             </div>
           )}
-          <nav className="pager" aria-label="Message log pages">
-            <button type="button" className="button" onClick={() => setPage(info.page - 1)} disabled={!info.hasPrevious || log.isFetching}>
-              Previous
-            </button>
-            <span data-testid="message-log-paging-text" aria-live="polite">
-              {info.pageText}
-            </span>
-            <button type="button" className="button" onClick={() => setPage(info.page + 1)} disabled={!info.hasNext || log.isFetching}>
-              Next
-            </button>
-            <span className="muted pager-total" data-testid="message-log-total">
-              {info.totalText}
-            </span>
-          </nav>
+          <Pager label="Message log pages" info={info} busy={log.isFetching} onPage={setPage} pageTextTestId="message-log-paging-text" totalTestId="message-log-total" />
         </>
       ) : null}
     </section>
