@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../../lib/errors';
 import { useTRPC } from '../../../lib/trpc';
 import { focusFirstInvalid } from '../_sync/focus';
+import { ErrorList } from '../error-list';
 import { EventTypePicker } from '../_webhooks/event-type-picker';
 import type { WebhookConsumer } from '../_webhooks/types';
 import {
@@ -178,16 +179,7 @@ export function CreateWebhookForm({ onCreated }: { onCreated?: (consumer: Webhoo
             </p>
           ) : null}
         </div>
-        {general.length ? (
-          <div className="error-box" role="alert" data-testid="create-webhook-error">
-            <p>Could not add the webhook:</p>
-            <ul>
-              {general.map((g) => (
-                <li key={g}>{g}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <ErrorList heading="Could not add the webhook:" messages={general} testId="create-webhook-error" />
       </form>
     </section>
   );

@@ -5,6 +5,7 @@ import { errorMessage } from '../../../../lib/errors';
 import { useTRPC } from '../../../../lib/trpc';
 import { focusFirstInvalid } from '../../_sync/focus';
 import { clearFieldErrors, hasSettingsErrors, serverFormErrors, toSettingRows, toSyncSetting, validateSettingRows, type SettingRowValues, type SettingsErrors } from '../../_sync/settings-form';
+import { ErrorList } from '../../error-list';
 import { SettingsTable } from '../../_sync/settings-table';
 import type { ClientSyncSettings as ClientSettingsData } from '../../_sync/types';
 
@@ -114,16 +115,7 @@ function ClientSettingsForm({ loaded }: { loaded: ClientSettingsData }) {
             </p>
           ) : null}
         </div>
-        {general.length ? (
-          <div className="error-box" role="alert" data-testid="settings-error">
-            <p>Could not save the sync settings:</p>
-            <ul>
-              {general.map((g) => (
-                <li key={g}>{g}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <ErrorList heading="Could not save the sync settings:" messages={general} testId="settings-error" />
       </form>
     </section>
   );

@@ -6,6 +6,7 @@ import { errorMessage } from '../../../../../lib/errors';
 import { useTRPC } from '../../../../../lib/trpc';
 import { dataTypeLabel, orderDataTypes } from '../../../_sync/data-types';
 import { focusFirstInvalid } from '../../../_sync/focus';
+import { ErrorList } from '../../../error-list';
 import { frequencyLabel } from '../../../_sync/frequency';
 import { nextRunsByType } from '../../../_sync/schedule';
 import {
@@ -294,16 +295,7 @@ function CompanySettingsForm({ companyId, loaded, client }: { companyId: string;
             </p>
           ) : null}
         </div>
-        {general.length ? (
-          <div className="error-box" role="alert" data-testid="company-settings-error">
-            <p>Could not save the sync settings:</p>
-            <ul>
-              {general.map((g) => (
-                <li key={g}>{g}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <ErrorList heading="Could not save the sync settings:" messages={general} testId="company-settings-error" />
       </section>
     </form>
   );
