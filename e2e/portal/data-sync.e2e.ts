@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { openBrowser, shot, signIn, type BrowserSession } from '../support/browser';
-import { basicAuth, getStack } from '../support/stack';
+import { restApi } from '../support/rest';
+import { getStack } from '../support/stack';
 
 /**
  * Data status, refresh, sync history and sync settings in a real browser, against the running
@@ -41,15 +42,7 @@ describe('data sync in the portal', () => {
   let originalDefaults: ApiSyncSettings | undefined;
   let company: ApiCompany;
 
-  async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${stack.apiUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: basicAuth(stack.apiKey), 'content-type': 'application/json' },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
+  const api = restApi(stack);
 
   const clientDefaults = async () => (await api<ApiSyncSettings>('/profile/syncSettings')).body;
 

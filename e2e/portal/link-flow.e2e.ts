@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openBrowser, shot, type BrowserSession } from '../support/browser';
-import { basicAuth, getStack } from '../support/stack';
+import { restApi } from '../support/rest';
+import { getStack } from '../support/stack';
 
 /**
  * The hosted link page (a company's `redirect`, /link/<companyId>) in a real browser, without
@@ -31,15 +32,7 @@ describe('hosted link page in a browser', () => {
   const stack = getStack();
   let session: BrowserSession;
 
-  async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${stack.apiUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: basicAuth(stack.apiKey), 'content-type': 'application/json' },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
+  const api = restApi(stack);
 
   async function createCompany(label: string): Promise<ApiCompany> {
     const name = `E2E Link ${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -3,13 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { openBrowser, shot, signIn, type BrowserSession } from '../support/browser';
-import { basicAuth, getStack } from '../support/stack';
-
-interface SvixWebhook {
-  verify(payload: string, headers: Record<string, string>): unknown;
-}
-/** svix 2.x is ESM-only; load it through Node's own loader (Jest's registry cannot). */
-const loadSvix = () => process.getBuiltinModule('node:module').createRequire(__filename)('svix') as { Webhook: new (secret: string) => SvixWebhook };
+import { restApi } from '../support/rest';
+import { getStack } from '../support/stack';
+import { loadSvix } from '../support/svix';
 
 /**
  * Webhook administration in a real browser, against the running stack whose worker delivers
@@ -48,15 +44,7 @@ describe('webhook administration in the portal', () => {
   let consumerId: string | undefined;
   const companies: string[] = [];
 
-  async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
-    const res = await fetch(`${stack.apiUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: basicAuth(stack.apiKey), 'content-type': 'application/json' },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  }
+  const api = restApi(stack);
 
   /** The first delivery (in arrival order, from index `from`) that matches, once it arrives. */
   async function delivery(match: (d: Delivery) => boolean, from = 0): Promise<Delivery> {

@@ -4,12 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CodatPlatform } from '@codat/platform';
 import * as errors from '@codat/platform/sdk/models/errors';
 import { basicAuth, getStack } from '../support/stack';
-
-interface SvixWebhook {
-  verify(payload: string, headers: Record<string, string>): unknown;
-}
-/** svix 2.x is ESM-only; load it through Node's own loader (Jest's registry cannot). */
-const loadSvix = () => process.getBuiltinModule('node:module').createRequire(__filename)('svix') as { Webhook: new (secret: string) => SvixWebhook };
+import { loadSvix } from '../support/svix';
 
 /**
  * The official @codat/platform SDK against the webhook consumers API (contract 8.2): its zod
