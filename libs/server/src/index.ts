@@ -21,6 +21,7 @@ export * from './auth/auth.module';
 export * from './company/company.service';
 export * from './company/company.module';
 export * from './company/company.schemas';
+export * from './company/company.errors';
 export * from './connection/connection.service';
 export * from './connection/connection.module';
 export * from './integration/integration.service';

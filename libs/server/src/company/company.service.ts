@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ConnectorRegistry } from '@ledgerlink/connectors';
 import type { Company, Paged } from '@ledgerlink/models';
 import { DataSource, In } from 'typeorm';
-import { notFound } from '../common/errors/api-error';
 import { isUuid } from '../common/http/params';
 import { buildPage, inIdOrder, pageIds, type PagingParams } from '../common/paging';
 import { columnSchema, compileQuery, parseOrderBy, parseQuery, SqlParams, type QuerySchema } from '../common/query';
@@ -11,6 +10,7 @@ import type { AppConfig } from '../config/config.schema';
 import { APP_CONFIG } from '../core/tokens';
 import { ConnectionEntity } from '../connection/connection.entity';
 import { CompanyEntity } from './company.entity';
+import { companyNotFound } from './company.errors';
 import { WebhookEventsService } from '../webhook/webhook-events.service';
 import { toCompany } from './company.mapper';
 import type { CompanyRequest, CompanyUpdate } from './company.schemas';
@@ -65,7 +65,7 @@ export class CompanyService {
    */
   async requireCompany(clientId: string, companyId: string): Promise<CompanyEntity> {
     const row = isUuid(companyId) ? await this.db.getRepository(CompanyEntity).findOne({ where: { id: companyId.toLowerCase(), clientId } }) : null;
-    if (!row) throw notFound(`No company was found with ID ${companyId}`, { service: 'ClientsApi', code: 'company.not_found' });
+    if (!row) throw companyNotFound(companyId);
     return row;
   }
 

@@ -6,6 +6,7 @@ import { ApiError, notFound } from '../common/errors/api-error';
 import { isUuid } from '../common/http/params';
 import { buildPage, pageSlice, type PagingParams } from '../common/paging';
 import { compileQuery, jsonbSchema, parseOrderBy, parseQuery, type QuerySchema, SqlParams } from '../common/query';
+import { companyNotFound } from '../company/company.errors';
 import { COMPANY_INFO_ID } from './record-writer';
 
 const ENTITY_NAMES: Record<SupportedDataType, string> = {
@@ -93,8 +94,8 @@ export class RecordsService {
 
   /**
    * One round trip for the read API's gates: the company belongs to the client (else the same 404
-   * as CompanyService.requireCompany), the data type has a completed dataset (else 409), and the
-   * records version that keys the cached counts.
+   * as CompanyService.requireCompany, companyNotFound), the data type has a completed dataset (else
+   * 409), and the records version that keys the cached counts.
    */
   private async requireRequested(clientId: string, companyId: string, dataType: string): Promise<{ companyId: string; version: string }> {
     const rows: { id: string; ok: boolean; version: string | null }[] = isUuid(companyId)
@@ -106,7 +107,7 @@ export class RecordsService {
           [companyId.toLowerCase(), clientId, dataType],
         )
       : [];
-    if (!rows.length) throw notFound(`No company was found with ID ${companyId}`, { service: 'ClientsApi', code: 'company.not_found' });
+    if (!rows.length) throw companyNotFound(companyId);
     if (!rows[0].ok) throw new ApiError(409, 'The data set has not been requested.', { code: 'pull.not_requested', service: 'PullApi' });
     return { companyId: rows[0].id, version: rows[0].version ?? '0' };
   }
