@@ -12,9 +12,10 @@
  * of companies cannot measure delivery throughput. Hence, after a warm-up of
  * BENCH_WEBHOOK_WARMUP_EVENTS (1,000) deliveries (the baseline gets a warm-up too), two phases:
  *
- *  1. Throughput: the webhooks queue is paused (Bull's global pause, so the worker stays up and
- *     warm) while BENCH_WEBHOOK_EVENTS (20,000) companies are created; then it is resumed and the
- *     clock runs from the resume to the receipt of the last delivery. deliveries/s = events / that.
+ *  1. Throughput: the worker process is frozen (SIGSTOP, so it stays warm and keeps its
+ *     connections) while BENCH_WEBHOOK_EVENTS (20,000) companies are created; then it is thawed
+ *     (SIGCONT) and the clock runs from the thaw to the receipt of the last delivery.
+ *     deliveries/s = events / that.
  *     Latency in this phase is the backlog's age, so it is not reported. CPU per delivery of each
  *     process (worker, PostgreSQL backends, Redis, receiver; from /proc) is printed too: the
  *     machine may be shared, and CPU time is far less disturbed by other load than rates are.
@@ -32,11 +33,9 @@ import http from 'node:http';
 import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Bull from 'bull';
 import { Client } from 'pg';
 import { Webhook } from 'svix';
 import { configSchema } from '../../libs/server/src/config/config.schema';
-import { QUEUES } from '../../libs/server/src/queue/queue.names';
 import { fmt, load, sleep, startBenchStack } from './stack';
 import type { ReceivedDelivery, ReceiverReply, ReceiverRequest } from './webhook-receiver';
 
@@ -150,7 +149,6 @@ export async function webhooksBench() {
   console.log(`webhooks bench: ${fmt(EVENTS)} events (backlog), then ${fmt(LATENCY_EVENTS)} at ${fmt(RATE)}/s; delivery concurrency ${CONCURRENCY}`);
   const receiver = await startReceiver();
   const stack = await startBenchStack();
-  const queue = new Bull(QUEUES.webhooks, stack.redisUrl, { prefix: stack.queuePrefix });
   const pg = new Client({ connectionString: stack.databaseUrl });
   await pg.connect();
   const rows: string[][] = [];
@@ -165,31 +163,26 @@ export async function webhooksBench() {
     await waitDelivered(receiver, WARMUP_EVENTS, 120_000);
     const warmupIds = new Set(((await pg.query(`SELECT id::text FROM webhook_message`)).rows as { id: string }[]).map((r) => hexId(r.id)));
 
-    // Phase 1: a backlog of EVENTS deliveries, queued by the API while the queue is paused.
-    await queue.pause();
+    // Phase 1: a backlog of EVENTS deliveries, written by the API while the worker is frozen.
+    process.kill(stack.workerPid, 'SIGSTOP');
     const e0 = Date.now();
     await load(EVENTS, EMIT_CONCURRENCY, async (i) => {
       await stack.api('/companies', { method: 'POST', json: { name: `Bench ${i}` } });
     });
     const emitSeconds = (Date.now() - e0) / 1000;
     console.log(`  emitted ${fmt(EVENTS)} events in ${fmt(emitSeconds, 1)} s`);
-    for (let i = 0; ; i++) {
-      const queued = await queue.count(); // waiting + paused + delayed
-      if (queued >= EVENTS) break;
-      if (i > 500) throw new Error(`only ${queued} of ${EVENTS} delivery jobs queued`);
-      await sleep(20);
-    }
     const backlogIds = new Set(((await pg.query(`SELECT id::text FROM webhook_message`)).rows as { id: string }[]).map((r) => hexId(r.id)).filter((id) => !warmupIds.has(id)));
     if (backlogIds.size !== EVENTS) throw new Error(`${backlogIds.size} messages for ${EVENTS} events`);
-    const redisPid = Number(/process_id:(\d+)/.exec(await queue.client.info('server'))?.[1] ?? 0);
     const dbName = new URL(stack.databaseUrl).pathname.slice(1);
-    const meter = await cpuMeter(pg, dbName, { worker: stack.workerPid, redis: redisPid, receiver: receiver.pid });
+    const meter = await cpuMeter(pg, dbName, { worker: stack.workerPid, receiver: receiver.pid });
     const commits = async () => ((await pg.query(`SELECT pg_stat_force_next_flush(); SELECT xact_commit::int AS n FROM pg_stat_database WHERE datname = current_database()`)) as unknown as { rows: { n: number }[] }[])[1].rows[0].n;
     const commits0 = await commits();
+    const dueIndex = async () => (await pg.query(`SELECT idx_scan::int AS scans, idx_tup_read::int AS entries, idx_tup_fetch::int AS fetched FROM pg_stat_user_indexes WHERE indexrelname = 'ix_webhook_message_due'`)).rows[0] as { scans: number; entries: number; fetched: number };
+    const due0 = await dueIndex();
     const threads0 = threadCpuMs(stack.workerPid);
     const t0 = Date.now();
-    await queue.resume();
-    console.log(`  queue resumed: delivering`);
+    process.kill(stack.workerPid, 'SIGCONT');
+    console.log(`  worker thawed: delivering`);
     await waitDelivered(receiver, WARMUP_EVENTS + EVENTS, 600_000);
     const backlog = (await receiver.dump()).filter((d) => backlogIds.has(d.id));
     const lastReceipt = Math.max(...backlog.map((d) => d.at));
@@ -207,6 +200,9 @@ export async function webhooksBench() {
     console.log(`  worker CPU by thread (ms): ${threads.map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
     await sleep(1100); // backends publish their statistics at most once a second
     const transactions = (await commits()) - commits0;
+    const due1 = await dueIndex();
+    // Claims read the due index in order and stop after the batch: entries per scan stay near the batch size.
+    console.log(`  due index: ${fmt(due1.scans - due0.scans)} scans, ${fmt((due1.entries - due0.entries) / Math.max(1, due1.scans - due0.scans), 1)} entries read per scan`);
     console.log(`  backlog delivered in ${fmt(deliverySeconds, 2)} s (${fmt(EVENTS / deliverySeconds)}/s), recorded in ${fmt(recordedSeconds, 2)} s`);
 
     // Baseline: the same bodies and headers, plain POSTs at the worker's concurrency.
@@ -317,7 +313,7 @@ export async function webhooksBench() {
     const rate = EVENTS / deliverySeconds;
     const ratio = rate / base.perSecond;
     const p99 = percentile(received, 99);
-    rows.push(['events emitted (POST /companies)', `${fmt(EVENTS / emitSeconds)} ev/s`, `${fmt(EVENTS)} events, ${EMIT_CONCURRENCY} clients, queue paused`, '']);
+    rows.push(['events emitted (POST /companies)', `${fmt(EVENTS / emitSeconds)} ev/s`, `${fmt(EVENTS)} events, ${EMIT_CONCURRENCY} clients, worker frozen`, '']);
     rows.push(['baseline: plain POSTs', `${fmt(base.perSecond)} req/s`, `${CONCURRENCY} concurrent, p50 ${fmt(base.p50, 1)} ms, p99 ${fmt(base.p99, 1)} ms`, '']);
     rows.push(['delivery: backlog → receiver', `${fmt(rate)} deliveries/s`, `${fmt(deliverySeconds, 2)} s; all attempts recorded after ${fmt(recordedSeconds, 2)} s`, '']);
     const perItem = (used: Record<string, number>, n: number) =>
@@ -343,8 +339,12 @@ export async function webhooksBench() {
     ]);
     rows.push(['signatures (svix Webhook.verify)', `${verified} / ${sample.length} verified`, '', verified === sample.length && sample.length > 0 ? 'PASS' : 'FAIL']);
   } finally {
+    try {
+      process.kill(stack.workerPid, 'SIGCONT');
+    } catch {
+      /* gone already */
+    }
     await pg.end();
-    await queue.close();
     await stack.stop();
     receiver.stop();
   }

@@ -1,6 +1,6 @@
 import { afterAll, jest, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { getQueueToken } from '@nestjs/bull';
-import { JOBS, QUEUES, sign, SweepWebhooksJob, WebhookEventsService } from '@ledgerlink/server';
+import { sign, WEBHOOK_CHANNEL, WebhookEventsService } from '@ledgerlink/server';
+import { Client } from 'pg';
 import {
   freePort,
   loadSvix,
@@ -13,7 +13,6 @@ import {
   type TestWorker,
   type WebhookReceiver,
 } from '@ledgerlink/testing';
-import type { Queue } from 'bull';
 import { createCompany, createConnection, expectErrorBody, json } from './support/contract';
 import { type ConsumerBody, createConsumer, eventually, expectWebhookHeaders, FAST_WEBHOOKS, messagesOf, secretOf } from './support/webhooks';
 
@@ -33,7 +32,6 @@ describe('webhook delivery', () => {
     return r;
   };
   const tenant = (name?: string): Promise<TestTenant> => api.createTenant(name);
-  const apiQueue = () => api.app.get<Queue>(getQueueToken(QUEUES.webhooks), { strict: false });
 
   beforeAll(async () => {
     api = await startTestApi(FAST_WEBHOOKS);
@@ -57,13 +55,13 @@ describe('webhook delivery', () => {
     const company = await createCompany(api, t, { name: 'Retry Co' });
 
     await r.waitFor(1);
-    await worker.drain();
+    await worker.settle();
     let [message] = await messagesOf(api, consumer.id);
     expect(message).toMatchObject({ event_type: 'company.created', status: 'Pending', attempt_count: 1, attempts: [{ succeeded: false, status_code: 500, response_body: 'boom' }] });
 
     await worker.advance(100);
     const [first, second] = await r.waitFor(2);
-    await worker.drain();
+    await worker.settle();
     [message] = await messagesOf(api, consumer.id);
     expect(message.status).toBe('Succeeded');
     expect(message.attempts.map((a) => [a.succeeded, a.status_code])).toEqual([
@@ -83,7 +81,7 @@ describe('webhook delivery', () => {
     expect(r.received).toHaveLength(2);
   });
 
-  it('loses nothing while the receiver is down, across a worker restart and jobs lost from Redis', async () => {
+  it('loses nothing while the receiver is down, across a worker restart and an attempt a dead worker left leased', async () => {
     const t = await tenant();
     const port = await freePort();
     const consumer = await createConsumer(api, t, { url: `http://127.0.0.1:${port}/down`, eventTypes: ['company.created'] });
@@ -91,10 +89,10 @@ describe('webhook delivery', () => {
     for (const name of names) await createCompany(api, t, { name });
     const attemptsMade = async () => (await messagesOf(api, consumer.id)).map((m) => m.attempts.length);
     await eventually(async () => expect(await attemptsMade()).toEqual([1, 1, 1]));
-    await worker.drain();
+    await worker.settle();
     await worker.advance(100);
     await eventually(async () => expect(await attemptsMade()).toEqual([2, 2, 2]));
-    await worker.drain();
+    await worker.settle();
     for (const m of await messagesOf(api, consumer.id)) {
       expect(m.status).toBe('Pending');
       expect(m.attempts.map((a) => [a.succeeded, a.status_code])).toEqual([
@@ -104,34 +102,73 @@ describe('webhook delivery', () => {
       expect(m.attempts[0].error).toMatch(/ECONNREFUSED/);
     }
 
-    // The worker stops; an event arrives meanwhile; Redis then loses every queued job.
+    // The worker stops; an event arrives meanwhile (its NOTIFY reaches nobody).
     await worker.close();
     names.push('Down 4');
     await createCompany(api, t, { name: 'Down 4' });
-    await apiQueue().empty();
-    expect(await apiQueue().getDelayedCount()).toBe(0);
+    // A worker that died mid-attempt: its claim took the lease and bumped the attempt count.
+    const [[leased]] = (await api.db.query(
+      `UPDATE webhook_message SET attempt_count = attempt_count + 1, leased_until = $2 WHERE consumer_id = $1 AND status = 'Pending'
+       AND id = (SELECT id FROM webhook_message WHERE consumer_id = $1 ORDER BY created_at LIMIT 1) RETURNING id, attempt_count`,
+      [consumer.id, new Date(api.clock.now().getTime() + 40_000)],
+    )) as [{ id: string; attempt_count: number }[], number];
 
-    // The receiver comes up on the same port, a new worker starts, and the sweep finds everything.
+    // The receiver comes up on the same port and a new worker starts: it finds what is due.
     const r = await receiver(undefined, port);
     worker = await startTestWorker(api, { env: FAST_WEBHOOKS });
     await worker.advance(200);
+    await eventually(() => expect(r.received.length).toBe(3));
+    await worker.settle();
+    expect((await messagesOf(api, consumer.id)).find((m) => m.id === leased.id)?.status).toBe('Pending');
+
+    // The dead worker's lease ends: its message is attempted again, with the same webhook-id.
+    await worker.advance(40_000);
     await eventually(() => expect(r.received.length).toBe(4));
-    await worker.drain();
+    await worker.settle();
     const messages = await messagesOf(api, consumer.id);
     expect(messages.map((m) => m.status)).toEqual(['Succeeded', 'Succeeded', 'Succeeded', 'Succeeded']);
     expect(r.received.map((x) => (x.json as { payload: { name: string } }).payload.name).sort()).toEqual(names.sort());
     expect(new Set(r.received.map((x) => x.headers['webhook-id'])).size).toBe(4);
   });
 
-  it('re-registers the repeatable sweep when Redis has lost it', async () => {
-    const sweeps = async () => (await worker.webhookQueue.getRepeatableJobs()).filter((r) => r.name === JOBS.sweepWebhooks);
-    expect((await sweeps()).map((r) => Number(r.every))).toEqual([3_600_000]);
-    for (const r of await sweeps()) await worker.webhookQueue.removeRepeatableByKey(r.key);
-    expect(await sweeps()).toEqual([]);
-    const job = worker.app.get(SweepWebhooksJob, { strict: false });
-    await job.ensureRepeatable();
-    await job.ensureRepeatable();
-    expect((await sweeps()).map((r) => Number(r.every))).toEqual([3_600_000]);
+  it('wakes the worker with NOTIFY on commit, not by polling', async () => {
+    // A worker that would poll only every 10 minutes still delivers at once.
+    await worker.close();
+    worker = await startTestWorker(api, { env: { ...FAST_WEBHOOKS, WEBHOOK_POLL_INTERVAL_MS: '600000' } });
+    try {
+      const t = await tenant();
+      const r = await receiver();
+      await createConsumer(api, t, { url: r.url, eventTypes: ['company.created'] });
+      const started = Date.now();
+      await createCompany(api, t, { name: 'Notified' });
+      await r.waitFor(1);
+      expect(Date.now() - started).toBeLessThan(5_000);
+
+      // One notification per committed emit; a rolled-back emit notifies nobody.
+      const listener = new Client({ connectionString: api.config.DATABASE_URL });
+      await listener.connect();
+      try {
+        const notes: string[] = [];
+        listener.on('notification', (n) => notes.push(n.channel));
+        await listener.query(`LISTEN ${WEBHOOK_CHANNEL}`);
+        const company = await createCompany(api, t, { name: 'Notified 2' });
+        await eventually(() => expect(notes).toEqual([WEBHOOK_CHANNEL]));
+        await expect(
+          api.db.transaction(async (manager) => {
+            await api.app.get(WebhookEventsService).emit(manager, { type: 'company.created', clientId: t.clientId, company });
+            throw new Error('rolled back');
+          }),
+        ).rejects.toThrow('rolled back');
+        await createCompany(api, t, { name: 'Notified 3' });
+        await eventually(() => expect(notes).toEqual([WEBHOOK_CHANNEL, WEBHOOK_CHANNEL]));
+        await r.waitFor(3);
+      } finally {
+        await listener.end();
+      }
+    } finally {
+      await worker.close();
+      worker = await startTestWorker(api, { env: FAST_WEBHOOKS });
+    }
   });
 
   it('writes events in the transaction of the state change: a rollback emits nothing', async () => {
@@ -226,7 +263,7 @@ describe('webhook delivery', () => {
     const consumer = await createConsumer(api, t, { url: r.url, eventTypes: ['company.created'] });
     await createCompany(api, t, { name: 'Redirected' });
     await r.waitFor(1);
-    await worker.drain();
+    await worker.settle();
     await worker.advance(1000);
     const [message] = await messagesOf(api, consumer.id);
     expect(message.status).toBe('Failed');
@@ -244,7 +281,7 @@ describe('webhook delivery', () => {
     const consumer = await createConsumer(api, t, { url: r.url, eventTypes: ['company.created'] });
     await createCompany(api, t, { name: 'Moved' });
     await r.waitFor(2);
-    await worker.drain();
+    await worker.settle();
     expect(r.received.map((x) => [x.method, x.path])).toEqual([
       ['POST', '/webhooks'],
       ['POST', '/moved-here'],
@@ -263,14 +300,14 @@ describe('webhook delivery', () => {
     api.clock.advance(1);
     await createCompany(api, t, { name: 'Busy' });
     await r.waitFor(2);
-    await worker.drain();
+    await worker.settle();
     await worker.advance(200);
     let [gone, busy] = await messagesOf(api, consumer.id);
     expect(gone).toMatchObject({ status: 'Failed', attempt_count: 1, attempts: [{ status_code: 410, response_body: 'gone' }] });
     expect(busy).toMatchObject({ status: 'Pending', attempt_count: 1, attempts: [{ status_code: 429 }] });
     await worker.advance(60_000);
     await r.waitFor(3);
-    await worker.drain();
+    await worker.settle();
     [gone, busy] = await messagesOf(api, consumer.id);
     expect(busy).toMatchObject({ status: 'Succeeded', attempt_count: 2 });
     expect(gone.attempt_count).toBe(1);
@@ -282,7 +319,7 @@ describe('webhook delivery', () => {
     const consumer = await createConsumer(api, t, { url: r.url, eventTypes: ['company.created'] });
     await createCompany(api, t, { name: 'Day 0' });
     await r.waitFor(1);
-    await worker.drain();
+    await worker.settle();
     await worker.advance(100);
     await worker.advance(200);
     expect((await messagesOf(api, consumer.id))[0]).toMatchObject({ status: 'Failed', attempt_count: 3 });
@@ -291,7 +328,7 @@ describe('webhook delivery', () => {
     api.clock.advance(4 * DAY);
     await createCompany(api, t, { name: 'Day 4' });
     await r.waitFor(4);
-    await worker.drain();
+    await worker.settle();
     await worker.advance(100);
     await worker.advance(200);
     await r.waitFor(6);
@@ -305,7 +342,7 @@ describe('webhook delivery', () => {
     api.clock.advance(DAY);
     await createCompany(api, t, { name: 'Day 5' });
     await r.waitFor(7);
-    await worker.drain();
+    await worker.settle();
     const disabled = await json<ConsumerBody>(api.request(`/webhooks/${consumer.id}`, { tenant: t }));
     expect(disabled.disabled).toBe(true);
     expect(disabled.disabledReason).toMatch(/failed since/);
@@ -323,7 +360,7 @@ describe('webhook delivery', () => {
     await json(api.request(`/webhooks/${consumer.id}`, { tenant: t, method: 'PATCH', json: { disabled: false } }));
     await createCompany(api, t, { name: 'Back' });
     await r.waitFor(8);
-    await worker.drain();
+    await worker.settle();
     expect((await messagesOf(api, consumer.id)).at(-1)?.status).toBe('Succeeded');
   });
 
@@ -335,14 +372,14 @@ describe('webhook delivery', () => {
     const before = api.clock.now().toISOString();
     await createCompany(api, t, { name: 'Replay me' });
     await r.waitFor(1);
-    await worker.drain();
+    await worker.settle();
     const [failed] = await messagesOf(api, consumer.id);
     expect(failed.status).toBe('Failed');
 
     const replayed = await json(api.request(`/webhooks/${consumer.id}/replay`, { tenant: t, method: 'POST', json: { messageId: r.received[0].headers['webhook-id'] } }), 202);
     expect(replayed).toEqual({ messages: 1 });
     await r.waitFor(2);
-    await worker.drain();
+    await worker.settle();
     expect(r.received[1].headers['webhook-id']).toBe(r.received[0].headers['webhook-id']);
     expect(r.received[1].body).toBe(r.received[0].body);
     expect((await messagesOf(api, consumer.id))[0]).toMatchObject({ status: 'Succeeded', attempt_count: 2 });
@@ -352,11 +389,11 @@ describe('webhook delivery', () => {
     await createCompany(api, t, { name: 'Fail A' });
     await createCompany(api, t, { name: 'Fail B' });
     await r.waitFor(4);
-    await worker.drain();
+    await worker.settle();
     const since = await json(api.request(`/webhooks/${consumer.id}/replay`, { tenant: t, method: 'POST', json: { since: before } }), 202);
     expect(since).toEqual({ messages: 2 });
     await r.waitFor(6);
-    await worker.drain();
+    await worker.settle();
     expect((await messagesOf(api, consumer.id)).map((m) => m.status)).toEqual(['Succeeded', 'Succeeded', 'Succeeded']);
     expect(r.received.slice(4).map((x) => (x.json as { payload: { name: string } }).payload.name).sort()).toEqual(['Fail A', 'Fail B']);
 

@@ -79,10 +79,10 @@ describe('tRPC webhooks router (portal)', () => {
       const sent = await client.webhooks.sendTest.mutate({ consumerId: target.id });
       expect(sent.webhookId).toMatch(/^msg_/);
       await receiver.waitFor(before + 1);
-      await worker.drain();
+      await worker.settle();
       await worker.advance(100);
       const [, delivered] = await receiver.waitFor(before + 2).then((all) => all.slice(before));
-      await worker.drain();
+      await worker.settle();
       expect(delivered.headers['webhook-id']).toBe(sent.webhookId);
       expect(delivered.json).toMatchObject({ eventType: 'webhook.test', payload: { consumerId: target.id } });
       expect(other.received).toEqual([]);
@@ -108,7 +108,7 @@ describe('tRPC webhooks router (portal)', () => {
       // Replay from the portal.
       expect(await client.webhooks.replay.mutate({ consumerId: target.id, messageId: sent.messageId })).toEqual({ messages: 1 });
       await receiver.waitFor(before + 3);
-      await worker.drain();
+      await worker.settle();
       expect((await client.webhooks.message.query({ consumerId: target.id, messageId: sent.messageId })).attempts).toHaveLength(3);
     } finally {
       await other.close();
@@ -125,7 +125,7 @@ describe('tRPC webhooks router (portal)', () => {
       await createCompany(api, t, { name: 'Stats 1' });
       await createCompany(api, t, { name: 'Stats 2' });
       await r.waitFor(2);
-      await worker.drain();
+      await worker.settle();
       const stats = await c.webhooks.stats.query();
       expect(stats).toHaveLength(24);
       expect(stats.at(-1)?.hour).toBe(new Date(Math.floor(api.clock.now().getTime() / 3600_000) * 3600_000).toISOString());
@@ -149,11 +149,11 @@ describe('tRPC webhooks router (portal)', () => {
       expect(await c.webhooks.notices.query()).toEqual([]);
       await createCompany(api, t, { name: 'N1' });
       await r.waitFor(1);
-      await worker.drain();
+      await worker.settle();
       api.clock.advance(5 * 24 * 3600_000);
       await createCompany(api, t, { name: 'N2' });
       await r.waitFor(2);
-      await worker.drain();
+      await worker.settle();
       const notices = await c.webhooks.notices.query();
       expect(notices).toEqual([{ id: expect.any(String), type: 'webhook.disabled', consumerId: consumer.id, url: r.url, message: expect.stringMatching(/failed since/), createdDate: expect.any(String), stillDisabled: true }]);
       await c.webhooks.setDisabled.mutate({ consumerId: consumer.id, disabled: false });

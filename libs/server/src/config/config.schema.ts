@@ -66,10 +66,11 @@ export const configSchema = z.object({
   WEBHOOK_DISABLE_AFTER_MS: z.coerce.number().int().min(1).default(5 * 24 * 3600_000),
   /** After a secret rotation the previous secret keeps signing this long (default 24 h). */
   WEBHOOK_SECRET_GRACE_MS: z.coerce.number().int().min(0).max(7 * 24 * 3600_000).default(24 * 3600_000),
-  /** How often the sweep re-queues due deliveries whose job is missing. */
-  WEBHOOK_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
-  /** How long a due delivery may wait for its queued job before the sweep queues it again. */
-  WEBHOOK_SWEEP_GRACE_MS: z.coerce.number().int().min(0).default(120_000),
+  /**
+   * The longest an idle delivery worker waits before looking for due messages without being
+   * notified (a missed NOTIFY, a pooler that drops LISTEN). Retries wake it when they fall due.
+   */
+  WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
   /** Concurrent deliveries per worker process. */
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
   /** Webhook consumers (and rules) per client. */

@@ -3,7 +3,6 @@ export const QUEUES = {
   maintenance: 'maintenance',
   pull: 'pull',
   schedule: 'schedule',
-  webhooks: 'webhooks',
 } as const;
 
 export const JOBS = {
@@ -11,8 +10,4 @@ export const JOBS = {
   runDataset: 'run-dataset',
   sweepDatasets: 'sweep-datasets',
   scheduleTick: 'schedule-tick',
-  /** `{messageId}`: one delivery attempt of one event to one consumer. */
-  deliverWebhook: 'deliver-webhook',
-  /** Repeatable: re-queues due webhook deliveries whose job was lost. */
-  sweepWebhooks: 'sweep-webhooks',
 } as const;

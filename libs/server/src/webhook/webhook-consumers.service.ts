@@ -33,7 +33,7 @@ WITH c AS (
   INSERT INTO webhook_notice (client_id, consumer_id, type, message, created_at)
   SELECT client_id, id, 'webhook.disabled', $2, $3 FROM c WHERE $4::boolean
 ), m AS (
-  UPDATE webhook_message SET status = 'Failed', next_attempt_at = NULL, enqueued_at = NULL, last_error = 'Consumer disabled'
+  UPDATE webhook_message SET status = 'Failed', next_attempt_at = NULL, last_error = 'Consumer disabled'
   WHERE consumer_id IN (SELECT id FROM c) AND status = 'Pending'
 )
 SELECT id FROM c`;

@@ -9,40 +9,47 @@ import { APP_CONFIG } from '../core/tokens';
 import { MetricsService } from '../health/metrics.service';
 import { deliveryBody, usesLegacyBody } from './webhook-body';
 import { WebhookConsumersService } from './webhook-consumers.service';
-import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookHttpClient } from './webhook-http.client';
 import { type AttemptResult, classifyAttempt, nextRetryDelay } from './webhook-retry';
 import { signatureHeader, signingKeys, webhookMessageId } from './webhook-signing';
-import { preparedRows } from './webhook-sql';
+import { indexedRows } from './webhook-sql';
 import { MicroBatcher } from './webhook-batcher';
 
 /**
- * Claims due messages (a batch of concurrent jobs): only those that are Pending and due, and not
- * locked by another worker. The claim bumps `attempt_count` (the fencing token for the result
- * write) and pushes `next_attempt_at` forward by a lease, so a worker that dies mid-request leaves
- * a message that is due again after the lease. Returns everything the attempts need.
+ * Claims up to $3 due messages, oldest due first: Pending, `next_attempt_at <= now`, not leased
+ * (or the lease has ended: its worker died), and not locked by another worker's claim (SKIP
+ * LOCKED, so workers split the work). The claim bumps `attempt_count` (the fencing token for the
+ * result write) and leases the message until $2. Neither column is indexed, so with the table's
+ * free space (fillfactor 70) the update stays on its page and writes no index entry (HOT).
+ * Returns everything the attempts need.
  *
- * Every row is reached through its primary key, whatever the statistics say: the lock is taken
- * per id in a LATERAL subquery, and the UPDATE finds its rows with `id = ANY (ARRAY(...))`. A plain
- * `WHERE id = ANY ($1) AND status = 'Pending' AND next_attempt_at <= $2` lets the planner pick the
- * partial due index instead, which, with statistics that have not caught up with a burst of new
- * messages, reads every pending message for each batch (O(backlog) per claim).
+ * The candidates come from the ordered partial due index, each row then by primary key
+ * (`indexedRows` keeps the planner on those paths whatever the statistics say).
  */
 const CLAIM_SQL = `
 WITH claimed AS (
-  SELECT l.id FROM unnest($1::uuid[]) AS u(id)
-  CROSS JOIN LATERAL (
-    SELECT id FROM webhook_message WHERE id = u.id AND status = 'Pending' AND next_attempt_at <= $2
-    FOR UPDATE SKIP LOCKED
-  ) l
+  SELECT id FROM webhook_message
+  WHERE status = 'Pending' AND next_attempt_at <= $1 AND (leased_until IS NULL OR leased_until <= $1)
+  ORDER BY next_attempt_at
+  LIMIT $3
+  FOR UPDATE SKIP LOCKED
 )
 UPDATE webhook_message m
-SET attempt_count = m.attempt_count + 1, next_attempt_at = $3, enqueued_at = NULL
+SET attempt_count = m.attempt_count + 1, leased_until = $2
 FROM webhook_event e, webhook_consumer c, client cl
 WHERE m.id = ANY (ARRAY(SELECT id FROM claimed)) AND e.id = m.event_id AND c.id = m.consumer_id AND cl.id = m.client_id
 RETURNING m.id, m.attempt_count, m.retry_base, m.client_id, cl.name AS client_name,
   e.id AS event_id, e.event_type, e.payload, e.company_id, e.connection_id, e.created_at AS generated_at,
   c.id AS consumer_id, c.url, c.secrets_enc, c.disabled, c.rule_type`;
+
+/**
+ * When the next unleased Pending message falls due. Leases that end (a dead worker's) are found
+ * by the poll (WEBHOOK_POLL_INTERVAL_MS), far shorter than a lease.
+ */
+const NEXT_DUE_SQL = `
+SELECT next_attempt_at AS next FROM webhook_message
+WHERE status = 'Pending' AND (leased_until IS NULL OR leased_until <= $1)
+ORDER BY next_attempt_at LIMIT 1`;
 
 /**
  * Stores a batch of attempts, moves each message on (only if its attempt still holds it), and
@@ -55,7 +62,7 @@ const RECORD_SQL = `
 WITH r AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
     message_id uuid, consumer_id uuid, client_id uuid, attempted_at timestamptz, succeeded boolean, status_code int,
-    duration_ms int, response_body text, error text, status text, next_attempt_at timestamptz, enqueued_at timestamptz, token int)
+    duration_ms int, response_body text, error text, status text, next_attempt_at timestamptz, token int)
 ), held AS (
   SELECT l.id FROM r CROSS JOIN LATERAL (
     SELECT id FROM webhook_message WHERE id = r.message_id AND attempt_count = r.token AND status = 'Pending'
@@ -65,7 +72,7 @@ WITH r AS (
   INSERT INTO webhook_attempt (message_id, consumer_id, client_id, attempted_at, succeeded, status_code, duration_ms, response_body, error)
   SELECT message_id, consumer_id, client_id, attempted_at, succeeded, status_code, duration_ms, response_body, error FROM r
 ), m AS (
-  UPDATE webhook_message w SET status = r.status, next_attempt_at = r.next_attempt_at, enqueued_at = r.enqueued_at,
+  UPDATE webhook_message w SET status = r.status, next_attempt_at = r.next_attempt_at, leased_until = NULL,
     last_attempt_at = r.attempted_at, last_status_code = r.status_code, last_error = r.error
   FROM r WHERE w.id = ANY (ARRAY(SELECT id FROM held)) AND w.id = r.message_id
 ), streak AS (
@@ -89,7 +96,6 @@ interface RecordRow {
   error: string | null;
   status: 'Succeeded' | 'Pending' | 'Failed';
   next_attempt_at: string | null;
-  enqueued_at: string | null;
   token: number;
 }
 
@@ -99,7 +105,7 @@ interface ConsumerStreak {
   disabled: boolean;
 }
 
-interface Claim {
+export interface Claim {
   id: string;
   attempt_count: number;
   retry_base: number;
@@ -118,28 +124,26 @@ interface Claim {
   rule_type: string | null;
 }
 
-export type DeliveryOutcome = 'skipped' | 'succeeded' | 'retrying' | 'failed';
+export type DeliveryOutcome = 'succeeded' | 'retrying' | 'failed';
 
 /** Extra time on top of the request timeout before a claimed message is considered abandoned. */
 const LEASE_MARGIN_MS = 30_000;
 
 /**
- * One attempt of one message: claim → sign → POST → record → maybe queue the retry (a delayed Bull
- * job) or disable the consumer after continuous failure. Claims and records of concurrent jobs are
- * coalesced (MicroBatcher): under load a worker runs one claim and one record statement for many
- * deliveries instead of two per delivery.
+ * The database side of delivery and one attempt: `claimDue(n)` leases due messages (the pump asks
+ * for as many as it has free slots), `attempt(claim)` signs, POSTs and records the outcome: a
+ * retry is the row's `next_attempt_at`, and continuous failure disables the consumer. Records of
+ * concurrent attempts are coalesced (MicroBatcher): under load one statement stores many attempts.
  */
 @Injectable()
 export class WebhookDeliveryService {
   private readonly attempts: Counter<'outcome'>;
   private readonly duration: Histogram<'outcome'>;
-  private readonly claims = new MicroBatcher<string, Claim | undefined>((ids) => this.claimBatch(ids));
   private readonly records = new MicroBatcher<RecordRow, ConsumerStreak | undefined>((rows) => this.recordBatch(rows));
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly consumers: WebhookConsumersService,
-    private readonly dispatcher: WebhookDispatcher,
     private readonly http: WebhookHttpClient,
     private readonly clock: Clock,
     private readonly logger: JsonLogger,
@@ -155,21 +159,42 @@ export class WebhookDeliveryService {
       new Histogram({ name: 'ledgerlink_webhook_attempt_duration_seconds', help: 'Webhook delivery attempt duration', labelNames: ['outcome'], buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15], registers });
   }
 
-  async deliver(messageId: string): Promise<DeliveryOutcome> {
-    const claim = await this.claims.call(messageId);
-    if (!claim) return 'skipped';
+  /** Leases up to `limit` due messages (oldest due first) for attempts by this worker. */
+  async claimDue(limit: number): Promise<Claim[]> {
+    if (limit <= 0) return [];
+    const now = this.clock.now();
+    const lease = new Date(now.getTime() + this.config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS);
+    return indexedRows<Claim>(this.db, 'webhook_claim_due', CLAIM_SQL, [now, lease, limit]);
+  }
+
+  /** When the next unleased Pending message falls due, or null when there is none. */
+  async nextDue(): Promise<Date | null> {
+    const [row] = await indexedRows<{ next: Date | null }>(this.db, 'webhook_next_due', NEXT_DUE_SQL, [this.clock.now()]);
+    return row?.next ? new Date(row.next) : null;
+  }
+
+  /** One attempt of a claimed message: sign, POST, then record the outcome. */
+  async attempt(claim: Claim): Promise<DeliveryOutcome> {
+    const result = await this.send(claim);
+    return result ? this.record(claim, result) : 'failed';
+  }
+
+  /**
+   * Signs and POSTs a claimed message; resolves with the response (nothing is stored yet: pass it
+   * to `record`). A message whose consumer is disabled or has no URL is failed instead (undefined).
+   */
+  async send(claim: Claim): Promise<AttemptResult | undefined> {
     if (claim.disabled || !claim.url) {
       await this.db.query(
         `UPDATE webhook_message SET status = 'Failed', next_attempt_at = NULL, last_error = $3 WHERE id = $1 AND attempt_count = $2 AND status = 'Pending'`,
         [claim.id, claim.attempt_count, claim.disabled ? 'Consumer disabled' : 'Consumer has no URL'],
       );
-      return 'failed';
+      return undefined;
     }
-    const result = await this.send(claim);
-    return this.record(claim, result);
+    return this.post(claim);
   }
 
-  private send(claim: Claim): Promise<AttemptResult> {
+  private post(claim: Claim): Promise<AttemptResult> {
     const body = deliveryBody({
       messageId: claim.id,
       eventId: claim.event_id,
@@ -198,7 +223,12 @@ export class WebhookDeliveryService {
     return this.http.post({ url: claim.url as string, body, headers, timeoutMs: this.config.WEBHOOK_TIMEOUT_MS, now: () => this.clock.now() });
   }
 
-  private async record(claim: Claim, r: AttemptResult): Promise<DeliveryOutcome> {
+  /**
+   * Stores the attempt and moves the message on: Succeeded, Pending with the next retry time, or
+   * Failed; disables the consumer after continuous failure. Only if the claim still holds the
+   * message (`attempt_count` fences a lease that ran out meanwhile).
+   */
+  async record(claim: Claim, r: AttemptResult): Promise<DeliveryOutcome> {
     const now = this.clock.now();
     const outcome = classifyAttempt(r);
     const delay = outcome === 'retry' ? nextRetryDelay(this.config.WEBHOOK_RETRY_SCHEDULE_MS, claim.attempt_count - claim.retry_base, this.config.WEBHOOK_RETRY_JITTER, r.retryAfterMs) : undefined;
@@ -217,12 +247,10 @@ export class WebhookDeliveryService {
       error: error ? error.slice(0, 2000) : null,
       status: result === 'succeeded' ? 'Succeeded' : result === 'retrying' ? 'Pending' : 'Failed',
       next_attempt_at: next ? next.toISOString() : null,
-      enqueued_at: next ? now.toISOString() : null,
       token: claim.attempt_count,
     });
     this.attempts.labels(result).inc();
     this.duration.labels(outcome).observe(r.durationMs / 1000);
-    if (delay !== undefined) await this.dispatcher.enqueue([claim.id], delay);
     if (outcome !== 'success' && consumer && !consumer.disabled && consumer.failing_since) {
       const since = new Date(consumer.failing_since);
       if (now.getTime() - since.getTime() >= this.config.WEBHOOK_DISABLE_AFTER_MS) {
@@ -235,21 +263,8 @@ export class WebhookDeliveryService {
     return result;
   }
 
-  private async claimBatch(ids: string[]): Promise<(Claim | undefined)[]> {
-    const now = this.clock.now();
-    const lease = new Date(now.getTime() + this.config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS);
-    const rows = await preparedRows<Claim>(this.db, 'webhook_claim', CLAIM_SQL, [[...new Set(ids)], now, lease]);
-    const byId = new Map(rows.map((c) => [c.id, c]));
-    // Duplicate jobs for one message in the same batch: only the first gets the claim.
-    return ids.map((id) => {
-      const claim = byId.get(id);
-      byId.delete(id);
-      return claim;
-    });
-  }
-
   private async recordBatch(rows: RecordRow[]): Promise<(ConsumerStreak | undefined)[]> {
-    const streaks = await preparedRows<ConsumerStreak>(this.db, 'webhook_record', RECORD_SQL, [JSON.stringify(rows)]);
+    const streaks = await indexedRows<ConsumerStreak>(this.db, 'webhook_record', RECORD_SQL, [JSON.stringify(rows)]);
     const byId = new Map(streaks.map((c) => [c.id, c]));
     return rows.map((r) => byId.get(r.consumer_id));
   }

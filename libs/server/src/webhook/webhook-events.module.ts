@@ -1,7 +1,4 @@
-import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
-import { QUEUES } from '../queue/queue.names';
-import { WebhookDispatcher } from './webhook-dispatcher';
 import { WebhookEventsService } from './webhook-events.service';
 
 /**
@@ -9,8 +6,7 @@ import { WebhookEventsService } from './webhook-events.service';
  * and push). It depends on nothing feature-specific, so it never forms an import cycle.
  */
 @Module({
-  imports: [BullModule.registerQueue({ name: QUEUES.webhooks })],
-  providers: [WebhookDispatcher, WebhookEventsService],
-  exports: [WebhookDispatcher, WebhookEventsService, BullModule],
+  providers: [WebhookEventsService],
+  exports: [WebhookEventsService],
 })
 export class WebhookEventsModule {}

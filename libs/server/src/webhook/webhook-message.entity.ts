@@ -5,13 +5,12 @@ import { WebhookEventEntity } from './webhook-event.entity';
 export type WebhookMessageStatus = 'Pending' | 'Succeeded' | 'Failed';
 
 /**
- * One event for one consumer: the unit of delivery, retry and replay. Its id is the stable
- * `webhook-id` header. The row is the truth; Bull jobs only carry its id.
+ * One event for one consumer: the unit of delivery, retry and replay, and the delivery queue
+ * itself (the worker's pump claims due Pending rows). Its id is the stable `webhook-id` header.
  *
- * - Pending: `next_attempt_at` is when the next attempt is due (while an attempt is in flight it is
- *   pushed forward by a lease, so a crashed worker's message becomes due again).
- * - `enqueued_at`: when a job was last queued for it; the sweep re-queues due messages whose job
- *   did not run (lost from Redis, worker restart).
+ * - Pending: `next_attempt_at` is when the next attempt is due. While an attempt is in flight the
+ *   message is leased (`leased_until`, not indexed, so the claim is a HOT update); a crashed
+ *   worker's message is claimable again once the lease has ended.
  * - `attempt_count` only grows and fences result writes; `retry_base` restarts the schedule on replay.
  */
 @Entity({ name: 'webhook_message' })
@@ -51,8 +50,8 @@ export class WebhookMessageEntity {
   @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
   nextAttemptAt!: Date | null;
 
-  @Column({ name: 'enqueued_at', type: 'timestamptz', nullable: true })
-  enqueuedAt!: Date | null;
+  @Column({ name: 'leased_until', type: 'timestamptz', nullable: true })
+  leasedUntil!: Date | null;
 
   @Column({ name: 'last_attempt_at', type: 'timestamptz', nullable: true })
   lastAttemptAt!: Date | null;

@@ -7,9 +7,9 @@ import { WebhookAttemptEntity } from './webhook-attempt.entity';
 import { deliveryBody } from './webhook-body';
 import type { WebhookConsumerEntity } from './webhook-consumer.entity';
 import { WebhookConsumersService } from './webhook-consumers.service';
-import { WebhookDispatcher } from './webhook-dispatcher';
 import { WEBHOOK_TEST_EVENT } from './webhook-event-types';
 import { WebhookEventsService } from './webhook-events.service';
+import { NOTIFY_DUE } from './webhook-notify';
 import { type WebhookMessageStatus } from './webhook-message.entity';
 import { WebhookNoticeEntity } from './webhook-notice.entity';
 import { parseMessageId, webhookMessageId } from './webhook-signing';
@@ -75,7 +75,6 @@ export class WebhookMessagesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly consumers: WebhookConsumersService,
     private readonly events: WebhookEventsService,
-    private readonly dispatcher: WebhookDispatcher,
     private readonly clock: Clock,
   ) {}
 
@@ -136,7 +135,7 @@ export class WebhookMessagesService {
   async replay(clientId: string, consumerId: string, input: { messageId?: string; since?: string }): Promise<{ messages: number }> {
     const consumer = this.requireEnabled(await this.consumers.requireConsumer(clientId, consumerId));
     const now = this.clock.now();
-    const set = `SET status = 'Pending', next_attempt_at = $1, enqueued_at = $1, retry_base = attempt_count, last_error = NULL`;
+    const set = `SET status = 'Pending', next_attempt_at = $1, leased_until = NULL, retry_base = attempt_count, last_error = NULL`;
     let ids: { id: string }[];
     if (input.messageId !== undefined) {
       const id = this.messageId(input.messageId);
@@ -145,7 +144,7 @@ export class WebhookMessagesService {
     } else {
       ids = await queryRows(this.db, `UPDATE webhook_message ${set} WHERE consumer_id = $2 AND status = 'Failed' AND created_at >= $3 RETURNING id`, [now, consumer.id, new Date(input.since as string)]);
     }
-    await this.dispatcher.enqueue(ids.map((r) => r.id));
+    if (ids.length) await this.db.query(`SELECT ${NOTIFY_DUE}`); // wake the delivery workers
     return { messages: ids.length };
   }
 

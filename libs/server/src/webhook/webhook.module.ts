@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CompanyModule } from '../company/company.module';
 import { HealthModule } from '../health/health.module';
-import { DeliverWebhookJob } from './jobs/deliver-webhook.job';
-import { SweepWebhooksJob } from './jobs/sweep-webhooks.job';
 import { WebhookConsumersService } from './webhook-consumers.service';
 import { WebhookDeliveryService } from './webhook-delivery.service';
 import { WebhookEventsModule } from './webhook-events.module';
@@ -10,7 +8,7 @@ import { WebhookHttpClient } from './webhook-http.client';
 import { WebhookMessagesService } from './webhook-messages.service';
 import { WebhookRulesController } from './webhook-rules.controller';
 import { WebhookRulesService } from './webhook-rules.service';
-import { WebhookSweepService } from './webhook-sweep.service';
+import { WebhookPump } from './webhook-pump';
 import { WebhookController } from './webhook.controller';
 
 /** Consumers, rules, the message log, replay and statistics. */
@@ -25,10 +23,10 @@ export class WebhookModule {}
 @Module({ imports: [WebhookModule], controllers: [WebhookController, WebhookRulesController] })
 export class WebhookHttpModule {}
 
-/** Worker: delivery attempts and the sweep. */
+/** Worker: the delivery pump and its attempts. */
 @Module({
   imports: [WebhookModule, HealthModule],
-  providers: [WebhookHttpClient, WebhookDeliveryService, WebhookSweepService, DeliverWebhookJob, SweepWebhooksJob],
-  exports: [WebhookDeliveryService, WebhookSweepService],
+  providers: [WebhookHttpClient, WebhookDeliveryService, WebhookPump],
+  exports: [WebhookDeliveryService, WebhookPump],
 })
 export class WebhookJobsModule {}

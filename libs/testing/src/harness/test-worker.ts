@@ -1,21 +1,15 @@
 import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { getQueueToken } from '@nestjs/bull';
-import { type AppConfig, type Clock, CoreModule, JsonLogger, loadConfig, ManualClock, QUEUES, QueueModule, WebhookSweepService, WorkerJobsModule } from '@ledgerlink/server';
-import type { Queue } from 'bull';
+import { type AppConfig, type Clock, CoreModule, JsonLogger, loadConfig, ManualClock, QueueModule, WebhookPump, WorkerJobsModule } from '@ledgerlink/server';
 import type { TestApi } from './test-api';
 
 export interface TestWorker {
   app: INestApplicationContext;
   config: AppConfig;
   clock: Clock;
-  /** The webhooks queue (Bull). */
-  webhookQueue: Queue;
-  /** Runs the webhook sweep once; returns how many deliveries it queued. */
-  sweep(): Promise<number>;
-  /** Waits until the webhooks queue has no waiting or active jobs (delayed ones may remain). */
-  drain(timeoutMs?: number): Promise<void>;
-  /** Sweep, then drain: everything due now has been attempted. */
+  /** The webhook delivery pump of this worker. */
+  pump: WebhookPump;
+  /** Everything due now (by the clock) has been attempted and no attempt is in flight. */
   settle(): Promise<void>;
   /** Moves the (manual) clock forward, then settles. */
   advance(ms: number): Promise<void>;
@@ -29,12 +23,10 @@ class TestWorkerModule {
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * The worker's job modules (webhook delivery, sweeps, …) in this process, against the test API's
  * database and Redis prefix. By default it shares the API's ManualClock, so a test moves time for
- * both (retry schedules, the 5-day disable) and drives the sweep instead of waiting.
+ * both (retry schedules, the 5-day disable) and settles deliveries instead of waiting.
  */
 export async function startTestWorker(api: TestApi, opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestWorker> {
   const config = loadConfig({
@@ -51,29 +43,13 @@ export async function startTestWorker(api: TestApi, opts: { env?: Record<string,
   const logger = new JsonLogger('worker', 'silent');
   const app = await NestFactory.createApplicationContext(TestWorkerModule.forRoot(config, logger, clock), { logger: false, abortOnError: false });
   await app.init();
-  const webhookQueue = app.get<Queue>(getQueueToken(QUEUES.webhooks), { strict: false });
-  const sweeper = app.get(WebhookSweepService, { strict: false });
-  const drain = async (timeoutMs = 30_000) => {
-    const deadline = Date.now() + timeoutMs;
-    let idle = 0;
-    while (idle < 3) {
-      if (Date.now() > deadline) throw new Error('the webhooks queue did not drain');
-      const counts = await webhookQueue.getJobCounts();
-      idle = counts.waiting === 0 && counts.active === 0 ? idle + 1 : 0;
-      await sleep(15);
-    }
-  };
-  const settle = async () => {
-    await sweeper.sweep();
-    await drain();
-  };
+  const pump = app.get(WebhookPump, { strict: false });
+  const settle = () => pump.settle();
   return {
     app,
     config,
     clock,
-    webhookQueue,
-    sweep: () => sweeper.sweep(),
-    drain,
+    pump,
     settle,
     async advance(ms: number) {
       if (!(clock instanceof ManualClock)) throw new Error('advance() needs a ManualClock');
@@ -81,7 +57,6 @@ export async function startTestWorker(api: TestApi, opts: { env?: Record<string,
       await settle();
     },
     async close() {
-      for (const r of await webhookQueue.getRepeatableJobs()) await webhookQueue.removeRepeatableByKey(r.key);
       await app.close();
     },
   };

@@ -11,12 +11,10 @@ export interface ConsumerBody {
   disabledReason?: string;
 }
 
-/** Fast, deterministic delivery settings: no jitter, a short schedule, the sweep re-queues at once. */
+/** Fast, deterministic delivery settings: no jitter, a short schedule. */
 export const FAST_WEBHOOKS = {
   WEBHOOK_RETRY_SCHEDULE_MS: '0,100,200',
   WEBHOOK_RETRY_JITTER: '0',
-  WEBHOOK_SWEEP_GRACE_MS: '0',
-  WEBHOOK_SWEEP_INTERVAL_MS: '3600000',
   WEBHOOK_TIMEOUT_MS: '10000',
 };
 

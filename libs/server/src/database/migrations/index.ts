@@ -6,6 +6,7 @@ import { DatasetSeen1795319597587 } from './1795319597587-dataset-seen';
 import { RecordExpressionIndexes1795320492942 } from './1795320492942-record-expression-indexes';
 import { RecordStatistics1795320806102 } from './1795320806102-record-statistics';
 import { DatasetReadMode1795330000000 } from './1795330000000-dataset-read-mode';
+import { WebhookPump1795340000000 } from './1795340000000-webhook-pump';
 
 /** Every migration in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   RecordExpressionIndexes1795320492942,
   RecordStatistics1795320806102,
   DatasetReadMode1795330000000,
+  WebhookPump1795340000000,
 ];
