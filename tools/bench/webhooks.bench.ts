@@ -7,7 +7,7 @@
  * concurrency (WEBHOOK_CONCURRENCY).
  *
  * Events go through the public API: `POST /companies` emits `company.created` (the real outbox
- * insert plus the `addBulk` after commit), and one consumer (`POST /webhooks`) subscribes to it.
+ * insert, whose NOTIFY wakes the worker on commit), and one consumer (`POST /webhooks`) subscribes to it.
  * Creating companies over HTTP (≈ 200/s here) is far slower than delivering them, so one stream
  * of companies cannot measure delivery throughput. Hence, after a warm-up of
  * BENCH_WEBHOOK_WARMUP_EVENTS (1,000) deliveries (the baseline gets a warm-up too), two phases:
