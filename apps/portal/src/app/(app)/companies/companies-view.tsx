@@ -3,13 +3,13 @@ import type { Company } from '@ledgerlink/models';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useId, useState } from 'react';
-import { errorMessage } from '../../../lib/errors';
 import { connectionsSummary, formatDateTime, pageInfo, type CompanyRow } from '../../../lib/format';
 import { useTRPC } from '../../../lib/trpc';
 import { CreateCompanyForm } from './create-company-form';
 import { StatusBadge } from './status-badge';
 import { useDebouncedValue } from './use-debounced-value';
 import { Pager } from '../pager';
+import { LoadError } from '../error-box';
 
 export const PAGE_SIZE = 20;
 export const SEARCH_DEBOUNCE_MS = 300;
@@ -71,12 +71,7 @@ export function CompaniesView({ debounceMs = SEARCH_DEBOUNCE_MS }: { debounceMs?
         </div>
 
         {list.isError && !data ? (
-          <div className="error-box" role="alert">
-            <p>Could not load companies: {errorMessage(list.error)}</p>
-            <button type="button" className="button" onClick={() => list.refetch()}>
-              Try again
-            </button>
-          </div>
+          <LoadError what="companies" error={list.error} onRetry={() => list.refetch()} />
         ) : null}
 
         {!data && list.isPending ? (

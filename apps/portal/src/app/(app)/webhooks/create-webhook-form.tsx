@@ -1,10 +1,8 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../../lib/errors';
 import { useTRPC } from '../../../lib/trpc';
 import { focusFirstInvalid } from '../_sync/focus';
-import { ErrorList } from '../error-list';
 import { EventTypePicker } from '../_webhooks/event-type-picker';
 import type { WebhookConsumer } from '../_webhooks/types';
 import {
@@ -17,6 +15,7 @@ import {
   type WebhookFormErrors,
   type WebhookFormValues,
 } from '../_webhooks/webhook-form';
+import { ErrorList, LoadError } from '../error-box';
 
 const PICKER_ID = 'webhook-event-types';
 
@@ -115,12 +114,7 @@ export function CreateWebhookForm({ onCreated }: { onCreated?: (consumer: Webhoo
             disabled={create.isPending}
           />
         ) : catalogue.isError ? (
-          <div className="error-box" role="alert">
-            <p>Could not load the event types: {errorMessage(catalogue.error)}</p>
-            <button type="button" className="button" onClick={() => catalogue.refetch()}>
-              Try again
-            </button>
-          </div>
+          <LoadError what="the event types" error={catalogue.error} onRetry={() => catalogue.refetch()} />
         ) : (
           <p role="status" className="muted">
             Loading event types…

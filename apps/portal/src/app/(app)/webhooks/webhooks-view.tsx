@@ -11,6 +11,7 @@ import { eventTypesSummary } from '../_webhooks/format';
 import { WebhookNotices } from '../_webhooks/notices';
 import type { WebhookConsumer } from '../_webhooks/types';
 import { CreateWebhookForm } from './create-webhook-form';
+import { LoadError } from '../error-box';
 
 /** The chart is read again this often while the page is open. */
 export const STATS_REFRESH_MS = 60_000;
@@ -46,12 +47,7 @@ export function WebhooksView() {
           <h2 id="webhooks-list-heading">Your webhooks</h2>
         </div>
         {list.isError && !list.data ? (
-          <div className="error-box" role="alert">
-            <p>Could not load the webhooks: {errorMessage(list.error)}</p>
-            <button type="button" className="button" onClick={() => list.refetch()}>
-              Try again
-            </button>
-          </div>
+          <LoadError what="the webhooks" error={list.error} onRetry={() => list.refetch()} />
         ) : null}
         {!list.data && list.isPending ? (
           <p role="status" className="muted">

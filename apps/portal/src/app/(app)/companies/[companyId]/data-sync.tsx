@@ -15,6 +15,7 @@ import type { DataStatusEntry, PullOperation, PullOperationPage } from '../../_s
 import { useNow } from '../../_sync/use-now';
 import { When } from '../../_sync/when';
 import { Pager } from '../../pager';
+import { LoadError } from '../../error-box';
 
 /** How often the page asks again while a sync is under way. */
 export const POLL_MS = 1_500;
@@ -142,12 +143,7 @@ function DataStatusCard({
       ) : null}
 
       {statusError ? (
-        <div className="error-box" role="alert">
-          <p>Could not load the data status: {errorMessage(statusError)}</p>
-          <button type="button" className="button" onClick={onRetry}>
-            Try again
-          </button>
-        </div>
+        <LoadError what="the data status" error={statusError} onRetry={onRetry} />
       ) : null}
       {!statuses && loading ? (
         <p role="status" className="muted">
@@ -266,12 +262,7 @@ function HistoryCard({ history, page, setPage, now }: { history: HistoryQuery; p
         <h2 id="history-heading">Sync history</h2>
       </div>
       {history.isError && !data ? (
-        <div className="error-box" role="alert">
-          <p>Could not load the sync history: {errorMessage(history.error)}</p>
-          <button type="button" className="button" onClick={() => history.refetch()}>
-            Try again
-          </button>
-        </div>
+        <LoadError what="the sync history" error={history.error} onRetry={() => history.refetch()} />
       ) : null}
       {!data && history.isPending ? (
         <p role="status" className="muted">

@@ -5,9 +5,9 @@ import { errorMessage } from '../../../../lib/errors';
 import { useTRPC } from '../../../../lib/trpc';
 import { focusFirstInvalid } from '../../_sync/focus';
 import { clearFieldErrors, hasSettingsErrors, serverFormErrors, toSettingRows, toSyncSetting, validateSettingRows, type SettingRowValues, type SettingsErrors } from '../../_sync/settings-form';
-import { ErrorList } from '../../error-list';
 import { SettingsTable } from '../../_sync/settings-table';
 import type { ClientSyncSettings as ClientSettingsData } from '../../_sync/types';
+import { ErrorList, LoadError } from '../../error-box';
 
 const PREFIX = 'client-setting';
 
@@ -25,12 +25,7 @@ export function ClientSyncSettings() {
         </p>
       </div>
       {query.isError && !query.data ? (
-        <div className="error-box" role="alert">
-          <p>Could not load the sync settings: {errorMessage(query.error)}</p>
-          <button type="button" className="button" onClick={() => query.refetch()}>
-            Try again
-          </button>
-        </div>
+        <LoadError what="the sync settings" error={query.error} onRetry={() => query.refetch()} />
       ) : null}
       {!query.data && query.isPending ? (
         <p role="status" className="muted">

@@ -12,6 +12,7 @@ import { DeliveryChart } from '../../_webhooks/delivery-chart';
 import { shortUrl } from '../../_webhooks/format';
 import type { WebhookConsumer } from '../../_webhooks/types';
 import { LOG_POLL_MS, MessageLog } from './message-log';
+import { LoadError } from '../../error-box';
 
 /** The chart is read again this often, and whenever the message log changes. */
 const STATS_REFRESH_MS = 60_000;
@@ -36,12 +37,7 @@ export function ConsumerView({ consumerId, initial, pollMs = LOG_POLL_MS }: { co
   if (!consumer) {
     if (list.isError) {
       return (
-        <div className="error-box" role="alert">
-          <p>Could not load the webhook: {errorMessage(list.error)}</p>
-          <button type="button" className="button" onClick={() => list.refetch()}>
-            Try again
-          </button>
-        </div>
+        <LoadError what="the webhook" error={list.error} onRetry={() => list.refetch()} />
       );
     }
     if (list.isPending) {

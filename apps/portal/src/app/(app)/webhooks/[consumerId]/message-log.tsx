@@ -11,6 +11,7 @@ import { attemptDuration, attemptError, awaitingDelivery, excerpt, formatAttempt
 import type { WebhookAttempt, WebhookMessage, WebhookMessageStatus } from '../../_webhooks/types';
 import { replaySinceIso, replaySinceProblem, toUtcInputValue } from '../../_webhooks/webhook-form';
 import { Pager } from '../../pager';
+import { LoadError } from '../../error-box';
 
 export const LOG_PAGE_SIZE = 20;
 /** While a message waits for an attempt that is due soon, the log is read this often. */
@@ -90,12 +91,7 @@ export function MessageLog({ consumerId, consumerDisabled, pollMs = LOG_POLL_MS 
       </div>
 
       {log.isError && !data ? (
-        <div className="error-box" role="alert">
-          <p>Could not load the message log: {errorMessage(log.error)}</p>
-          <button type="button" className="button" onClick={() => log.refetch()}>
-            Try again
-          </button>
-        </div>
+        <LoadError what="the message log" error={log.error} onRetry={() => log.refetch()} />
       ) : null}
       {!data && log.isPending ? (
         <p role="status" className="muted">

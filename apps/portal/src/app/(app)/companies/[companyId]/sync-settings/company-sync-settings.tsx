@@ -6,7 +6,6 @@ import { errorMessage } from '../../../../../lib/errors';
 import { useTRPC } from '../../../../../lib/trpc';
 import { dataTypeLabel, orderDataTypes } from '../../../_sync/data-types';
 import { focusFirstInvalid } from '../../../_sync/focus';
-import { ErrorList } from '../../../error-list';
 import { frequencyLabel } from '../../../_sync/frequency';
 import { nextRunsByType } from '../../../_sync/schedule';
 import {
@@ -32,6 +31,7 @@ import { COMMON_TIME_ZONES } from '../../../_sync/time';
 import type { ClientSyncSettings, CompanySyncSettings as CompanySettingsData } from '../../../_sync/types';
 import { useNow } from '../../../_sync/use-now';
 import { When } from '../../../_sync/when';
+import { ErrorList, LoadError } from '../../../error-box';
 
 const PREFIX = 'company-setting';
 
@@ -45,19 +45,14 @@ export function CompanySyncSettings({ companyId }: { companyId: string }) {
   return (
     <>
       {failed ? (
-        <div className="error-box" role="alert">
-          <p>Could not load the sync settings: {errorMessage(company.error ?? client.error)}</p>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              void company.refetch();
-              void client.refetch();
-            }}
-          >
-            Try again
-          </button>
-        </div>
+        <LoadError
+          what="the sync settings"
+          error={company.error ?? client.error}
+          onRetry={() => {
+            void company.refetch();
+            void client.refetch();
+          }}
+        />
       ) : null}
       {!failed && (!company.data || !client.data) ? (
         <p role="status" className="muted">

@@ -1,3 +1,5 @@
+import { errorMessage } from '../../lib/errors';
+
 interface ErrorListProps {
   /** The lead line, e.g. "Could not save the sync settings:". */
   heading: string;
@@ -17,6 +19,27 @@ export function ErrorList({ heading, messages, testId }: ErrorListProps) {
           <li key={m}>{m}</li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+interface LoadErrorProps {
+  /** What failed to load, as it reads after "Could not load": "the webhooks", "companies". */
+  what: string;
+  error: unknown;
+  onRetry: () => void;
+}
+
+/** A query that failed: what could not be loaded, why, and a button to try again. */
+export function LoadError({ what, error, onRetry }: LoadErrorProps) {
+  return (
+    <div className="error-box" role="alert">
+      <p>
+        Could not load {what}: {errorMessage(error)}
+      </p>
+      <button type="button" className="button" onClick={onRetry}>
+        Try again
+      </button>
     </div>
   );
 }
