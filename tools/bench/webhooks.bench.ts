@@ -177,7 +177,7 @@ export async function webhooksBench() {
     const meter = await cpuMeter(pg, dbName, { worker: stack.workerPid, receiver: receiver.pid });
     const commits = async () => ((await pg.query(`SELECT pg_stat_force_next_flush(); SELECT xact_commit::int AS n FROM pg_stat_database WHERE datname = current_database()`)) as unknown as { rows: { n: number }[] }[])[1].rows[0].n;
     const commits0 = await commits();
-    const dueIndex = async () => (await pg.query(`SELECT idx_scan::int AS scans, idx_tup_read::int AS entries, idx_tup_fetch::int AS fetched FROM pg_stat_user_indexes WHERE indexrelname = 'ix_webhook_message_due'`)).rows[0] as { scans: number; entries: number; fetched: number };
+    const dueIndex = async () => (await pg.query(`SELECT idx_scan::int AS scans, idx_tup_read::int AS entries FROM pg_stat_user_indexes WHERE indexrelname = 'ix_webhook_message_due'`)).rows[0] as { scans: number; entries: number };
     const due0 = await dueIndex();
     const threads0 = threadCpuMs(stack.workerPid);
     const t0 = Date.now();

@@ -131,9 +131,10 @@ const LEASE_MARGIN_MS = 30_000;
 
 /**
  * The database side of delivery and one attempt: `claimDue(n)` leases due messages (the pump asks
- * for as many as it has free slots), `attempt(claim)` signs, POSTs and records the outcome: a
- * retry is the row's `next_attempt_at`, and continuous failure disables the consumer. Records of
- * concurrent attempts are coalesced (MicroBatcher): under load one statement stores many attempts.
+ * for as many as it has free slots), `send(claim)` signs and POSTs, `record(claim, result)` stores
+ * the outcome: a retry is the row's `next_attempt_at`, and continuous failure disables the
+ * consumer. Records of concurrent attempts are coalesced (MicroBatcher): under load one statement
+ * stores many attempts.
  */
 @Injectable()
 export class WebhookDeliveryService {
@@ -171,12 +172,6 @@ export class WebhookDeliveryService {
   async nextDue(): Promise<Date | null> {
     const [row] = await indexedRows<{ next: Date | null }>(this.db, 'webhook_next_due', NEXT_DUE_SQL, [this.clock.now()]);
     return row?.next ? new Date(row.next) : null;
-  }
-
-  /** One attempt of a claimed message: sign, POST, then record the outcome. */
-  async attempt(claim: Claim): Promise<DeliveryOutcome> {
-    const result = await this.send(claim);
-    return result ? this.record(claim, result) : 'failed';
   }
 
   /**

@@ -9,18 +9,7 @@ import { APP_CONFIG } from '../core/tokens';
 import { MetricsService } from '../health/metrics.service';
 import { type Claim, WebhookDeliveryService } from './webhook-delivery.service';
 import { WEBHOOK_CHANNEL } from './webhook-notify';
-
-interface ListenClient {
-  query(sql: string): Promise<unknown>;
-  on(event: 'notification', fn: () => void): unknown;
-  on(event: 'error', fn: (err: Error) => void): unknown;
-  removeAllListeners(event?: string): unknown;
-  release(err?: Error | boolean): void;
-}
-
-interface PgPool {
-  connect(): Promise<ListenClient>;
-}
+import { type PgPoolClient, pgPool } from './webhook-sql';
 
 /** Shortest wait before looking again when something is due but could not be claimed (locked by another worker). */
 const MIN_IDLE_MS = 25;
@@ -54,7 +43,7 @@ export class WebhookPump implements OnApplicationBootstrap, OnModuleDestroy {
   private timer?: NodeJS.Timeout;
   private idleScheduled = false;
   private failures = 0;
-  private listener?: ListenClient;
+  private listener?: PgPoolClient;
   private listenRetry?: NodeJS.Timeout;
   private idleWaiters: (() => void)[] = [];
   private readonly inFlightGauge: Gauge;
@@ -221,9 +210,9 @@ export class WebhookPump implements OnApplicationBootstrap, OnModuleDestroy {
   /** LISTEN on a connection of its own (taken from the pool); reconnects with a backoff. */
   private async listen(attempt = 0): Promise<void> {
     if (this.stopped) return;
-    const pool = (this.db.driver as unknown as { master?: PgPool }).master;
-    if (typeof pool?.connect !== 'function') return; // not PostgreSQL: polling only
-    let client: ListenClient | undefined;
+    const pool = pgPool(this.db);
+    if (!pool) return; // not PostgreSQL: polling only
+    let client: PgPoolClient | undefined;
     try {
       client = await pool.connect();
       const c = client;

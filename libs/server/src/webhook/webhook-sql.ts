@@ -14,13 +14,19 @@ export async function queryRows<T>(db: Queryable, sql: string, params: unknown[]
   return raw as T[];
 }
 
-interface PoolClient {
+/** The parts of a `pg` pool client that the webhook code uses. */
+export interface PgPoolClient {
   query(text: string | { name: string; text: string; values: unknown[] }, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  on(event: 'notification', fn: () => void): unknown;
+  on(event: 'error', fn: (err: Error) => void): unknown;
+  removeAllListeners(event?: string): unknown;
   release(err?: Error | boolean): void;
 }
 
-interface PgPool {
-  connect(): Promise<PoolClient>;
+/** The `pg` pool behind TypeORM's PostgreSQL driver, or undefined for another driver. */
+export function pgPool(db: DataSource): { connect(): Promise<PgPoolClient> } | undefined {
+  const pool = (db.driver as unknown as { master?: { connect?: unknown } }).master;
+  return typeof pool?.connect === 'function' ? (pool as { connect(): Promise<PgPoolClient> }) : undefined;
 }
 
 /**
@@ -46,8 +52,8 @@ const INDEX_PATHS_ONLY = 'BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL enabl
  * only cost CPU (about 0.3–1.5 ms each).
  */
 export async function indexedRows<T>(db: DataSource, name: string, sql: string, params: unknown[]): Promise<T[]> {
-  const pool = (db.driver as unknown as { master?: PgPool }).master;
-  if (typeof pool?.connect !== 'function') return queryRows<T>(db, sql, params);
+  const pool = pgPool(db);
+  if (!pool) return queryRows<T>(db, sql, params);
   const client = await pool.connect();
   try {
     await client.query(INDEX_PATHS_ONLY);
