@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
+import './copy-button.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
