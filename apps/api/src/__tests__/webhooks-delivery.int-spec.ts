@@ -131,6 +131,43 @@ describe('webhook delivery', () => {
     expect(new Set(r.received.map((x) => x.headers['webhook-id'])).size).toBe(4);
   });
 
+  it('gives back claimed messages it has not sent yet when the worker stops, so the next worker sends them at once', async () => {
+    // Concurrency 2: two requests in flight and one claimed message waiting for a slot.
+    await worker.close();
+    worker = await startTestWorker(api, { env: { ...FAST_WEBHOOKS, WEBHOOK_CONCURRENCY: '2' } });
+    const t = await tenant();
+    const slow = await receiver({ status: 200, body: 'ok', delayMs: 1500 });
+    const consumer = await createConsumer(api, t, { url: slow.url, eventTypes: ['company.created'] });
+    const messages = async () =>
+      (await api.db.query(
+        `SELECT e.payload->>'name' AS name, m.status, m.leased_until, m.attempt_count, m.retry_base
+         FROM webhook_message m JOIN webhook_event e ON e.id = m.event_id WHERE m.consumer_id = $1`,
+        [consumer.id],
+      )) as { name: string; status: string; leased_until: Date | null; attempt_count: number; retry_base: number }[];
+    const waiting = async () => (await messages()).find((m) => m.name === 'Waiting');
+    try {
+      for (const name of ['Slow 1', 'Slow 2', 'Waiting']) await createCompany(api, t, { name });
+      await slow.waitFor(2);
+      await eventually(async () => expect((await waiting())?.leased_until).not.toBeNull());
+      expect(slow.received).toHaveLength(2);
+
+      await worker.close(); // the two in flight finish and are stored; the waiting one is given back
+      const after = await messages();
+      expect(after.filter((m) => m.status === 'Succeeded').map((m) => m.name).sort()).toEqual(['Slow 1', 'Slow 2']);
+      // Unleased, and the retry schedule stays where it was (attempt_count − retry_base = 0).
+      expect(await waiting()).toMatchObject({ status: 'Pending', leased_until: null, attempt_count: 1, retry_base: 1 });
+      expect(slow.received).toHaveLength(2);
+    } finally {
+      await worker.close();
+      worker = await startTestWorker(api, { env: FAST_WEBHOOKS });
+    }
+    // The clock has not moved past any lease: the next worker sends it at once.
+    await slow.waitFor(3);
+    await worker.settle();
+    expect(await waiting()).toMatchObject({ status: 'Succeeded', attempt_count: 2 });
+    expect(slow.received.map((r) => (r.json as { payload: { name: string } }).payload.name)).toEqual(['Slow 1', 'Slow 2', 'Waiting']);
+  });
+
   it('wakes the worker with NOTIFY on commit, not by polling', async () => {
     // A worker that would poll only every 10 minutes still delivers at once.
     await worker.close();

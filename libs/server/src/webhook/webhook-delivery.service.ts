@@ -12,77 +12,28 @@ import { WebhookConsumersService } from './webhook-consumers.service';
 import { WebhookHttpClient } from './webhook-http.client';
 import { type AttemptResult, classifyAttempt, nextRetryDelay } from './webhook-retry';
 import { signatureHeader, signingKeys, webhookMessageId } from './webhook-signing';
-import { indexedRows } from './webhook-sql';
+import { pumpRows } from './webhook-sql';
 import { MicroBatcher } from './webhook-batcher';
 
-/**
- * Claims up to $3 due messages, oldest due first: Pending, `next_attempt_at <= now`, not leased
- * (or the lease has ended: its worker died), and not locked by another worker's claim (SKIP
- * LOCKED, so workers split the work). The claim bumps `attempt_count` (the fencing token for the
- * result write) and leases the message until $2. Neither column is indexed, so with the table's
- * free space (fillfactor 70) the update stays on its page and writes no index entry (HOT).
- * Returns everything the attempts need.
+/*
+ * The three statements run as functions (migration 1795350000000-webhook-delivery-functions),
+ * each one round trip with its planner settings fixed to index paths:
  *
- * The candidates come from the ordered partial due index, each row then by primary key
- * (`indexedRows` keeps the planner on those paths whatever the statistics say).
+ * - `webhook_claim_due(now, lease, n)` claims up to n due messages, oldest due first: Pending,
+ *   `next_attempt_at <= now`, not leased (or the lease has ended: its worker died), and not locked
+ *   by another worker's claim (SKIP LOCKED, so workers split the work). The claim bumps
+ *   `attempt_count` (the fencing token for the result write) and leases the message until `lease`.
+ *   Neither column is indexed, so with the table's free space (fillfactor 70) the update stays on
+ *   its page and writes no index entry (HOT). Returns everything the attempts need.
+ * - `webhook_next_due(now)`: when the next unleased Pending message falls due. Leases that end (a
+ *   dead worker's) are found by the poll (WEBHOOK_POLL_INTERVAL_MS), far shorter than a lease.
+ * - `webhook_record(rows)` stores a batch of attempts, moves each message on (only if its attempt
+ *   still holds it), and keeps the consumers' failure streaks (any success in the batch ends a
+ *   streak). Returns each consumer's streak as it was before these attempts.
  */
-const CLAIM_SQL = `
-WITH claimed AS (
-  SELECT id FROM webhook_message
-  WHERE status = 'Pending' AND next_attempt_at <= $1 AND (leased_until IS NULL OR leased_until <= $1)
-  ORDER BY next_attempt_at
-  LIMIT $3
-  FOR UPDATE SKIP LOCKED
-)
-UPDATE webhook_message m
-SET attempt_count = m.attempt_count + 1, leased_until = $2
-FROM webhook_event e, webhook_consumer c, client cl
-WHERE m.id = ANY (ARRAY(SELECT id FROM claimed)) AND e.id = m.event_id AND c.id = m.consumer_id AND cl.id = m.client_id
-RETURNING m.id, m.attempt_count, m.retry_base, m.client_id, cl.name AS client_name,
-  e.id AS event_id, e.event_type, e.payload, e.company_id, e.connection_id, e.created_at AS generated_at,
-  c.id AS consumer_id, c.url, c.secrets_enc, c.disabled, c.rule_type`;
-
-/**
- * When the next unleased Pending message falls due. Leases that end (a dead worker's) are found
- * by the poll (WEBHOOK_POLL_INTERVAL_MS), far shorter than a lease.
- */
-const NEXT_DUE_SQL = `
-SELECT next_attempt_at AS next FROM webhook_message
-WHERE status = 'Pending' AND (leased_until IS NULL OR leased_until <= $1)
-ORDER BY next_attempt_at LIMIT 1`;
-
-/**
- * Stores a batch of attempts, moves each message on (only if its attempt still holds it), and
- * keeps the consumers' failure streaks (any success in the batch ends a streak) — one statement.
- * Returns each consumer's streak as it was before these attempts. As in the claim, the messages
- * are locked and checked per id (primary key) and updated by id, so the partial due index (which
- * `status = 'Pending'` in the UPDATE would make eligible) is never scanned.
- */
-const RECORD_SQL = `
-WITH r AS (
-  SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-    message_id uuid, consumer_id uuid, client_id uuid, attempted_at timestamptz, succeeded boolean, status_code int,
-    duration_ms int, response_body text, error text, status text, next_attempt_at timestamptz, token int)
-), held AS (
-  SELECT l.id FROM r CROSS JOIN LATERAL (
-    SELECT id FROM webhook_message WHERE id = r.message_id AND attempt_count = r.token AND status = 'Pending'
-    FOR NO KEY UPDATE
-  ) l
-), a AS (
-  INSERT INTO webhook_attempt (message_id, consumer_id, client_id, attempted_at, succeeded, status_code, duration_ms, response_body, error)
-  SELECT message_id, consumer_id, client_id, attempted_at, succeeded, status_code, duration_ms, response_body, error FROM r
-), m AS (
-  UPDATE webhook_message w SET status = r.status, next_attempt_at = r.next_attempt_at, leased_until = NULL,
-    last_attempt_at = r.attempted_at, last_status_code = r.status_code, last_error = r.error
-  FROM r WHERE w.id = ANY (ARRAY(SELECT id FROM held)) AND w.id = r.message_id
-), streak AS (
-  SELECT consumer_id, bool_or(succeeded) AS any_ok, min(attempted_at) AS first_at FROM r GROUP BY consumer_id
-), c AS (
-  UPDATE webhook_consumer wc SET failing_since = CASE WHEN s.any_ok THEN NULL ELSE coalesce(wc.failing_since, s.first_at) END
-  FROM streak s
-  WHERE wc.id = s.consumer_id AND (CASE WHEN s.any_ok THEN wc.failing_since IS NOT NULL ELSE wc.failing_since IS NULL END)
-)
-SELECT id, failing_since, disabled FROM webhook_consumer WHERE id IN (SELECT consumer_id FROM streak)`;
+const CLAIM_SQL = 'SELECT * FROM webhook_claim_due($1, $2, $3)';
+const NEXT_DUE_SQL = 'SELECT webhook_next_due($1) AS next';
+const RECORD_SQL = 'SELECT * FROM webhook_record($1)';
 
 interface RecordRow {
   message_id: string;
@@ -165,12 +116,25 @@ export class WebhookDeliveryService {
     if (limit <= 0) return [];
     const now = this.clock.now();
     const lease = new Date(now.getTime() + this.config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS);
-    return indexedRows<Claim>(this.db, 'webhook_claim_due', CLAIM_SQL, [now, lease, limit]);
+    return pumpRows<Claim>(this.db, 'webhook_claim_due', CLAIM_SQL, [now, lease, limit]);
+  }
+
+  /**
+   * Gives back claims that were never sent (the worker is stopping): they are due again at once.
+   * `retry_base` moves with the `attempt_count` the claim took, so the retry schedule is unchanged.
+   */
+  async release(claims: Claim[]): Promise<void> {
+    await this.db.query(
+      `UPDATE webhook_message m SET leased_until = NULL, retry_base = m.retry_base + 1
+       FROM unnest($1::uuid[], $2::int[]) AS c(id, token)
+       WHERE m.id = c.id AND m.attempt_count = c.token AND m.status = 'Pending'`,
+      [claims.map((c) => c.id), claims.map((c) => c.attempt_count)],
+    );
   }
 
   /** When the next unleased Pending message falls due, or null when there is none. */
   async nextDue(): Promise<Date | null> {
-    const [row] = await indexedRows<{ next: Date | null }>(this.db, 'webhook_next_due', NEXT_DUE_SQL, [this.clock.now()]);
+    const [row] = await pumpRows<{ next: Date | null }>(this.db, 'webhook_next_due', NEXT_DUE_SQL, [this.clock.now()]);
     return row?.next ? new Date(row.next) : null;
   }
 
@@ -259,7 +223,7 @@ export class WebhookDeliveryService {
   }
 
   private async recordBatch(rows: RecordRow[]): Promise<(ConsumerStreak | undefined)[]> {
-    const streaks = await indexedRows<ConsumerStreak>(this.db, 'webhook_record', RECORD_SQL, [JSON.stringify(rows)]);
+    const streaks = await pumpRows<ConsumerStreak>(this.db, 'webhook_record', RECORD_SQL, [JSON.stringify(rows)]);
     const byId = new Map(streaks.map((c) => [c.id, c]));
     return rows.map((r) => byId.get(r.consumer_id));
   }

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type AttemptResult, parseRetryAfter } from './webhook-retry';
 
 export interface WebhookRequest {
@@ -34,13 +34,14 @@ interface Hop {
  * endpoint cannot bounce signed payloads elsewhere.
  */
 @Injectable()
-export class WebhookHttpClient implements OnModuleDestroy {
+export class WebhookHttpClient implements OnApplicationShutdown {
   private readonly agents = {
     'http:': new http.Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64, scheduling: 'lifo' }),
     'https:': new https.Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64, scheduling: 'lifo' }),
   };
 
-  onModuleDestroy() {
+  /** After every module's destroy hook: the pump lets its attempts in flight finish there first. */
+  onApplicationShutdown() {
     this.agents['http:'].destroy();
     this.agents['https:'].destroy();
   }

@@ -18,10 +18,12 @@ const SHUTDOWN_WAIT_MS = 10_000;
 
 /**
  * The worker's delivery loop. The `webhook_message` table is the queue: the pump leases due
- * messages in batches (`claimDue`, SKIP LOCKED, so any number of workers share the work), keeps up
- * to WEBHOOK_CONCURRENCY requests in flight, and claims the next batch when a quarter of the slots
- * are free. A slot frees when the response arrives; storing the attempt (batched across
- * attempts) happens after. It wakes up
+ * messages in batches (`claimDue`, SKIP LOCKED, so any number of workers share the work) and keeps
+ * up to WEBHOOK_CONCURRENCY requests in flight. Claimed messages wait in a small local buffer (up
+ * to half the concurrency), so a slot that frees starts the next request at once instead of after
+ * a claim's round trip; the next batch is claimed when a quarter of the slots and buffer is free.
+ * A slot frees when the response arrives; storing the attempt (batched across attempts) happens
+ * after. It wakes up
  * - at once when a message becomes due: emitting events and replays `NOTIFY ledgerlink_webhooks`
  *   in their transaction, and the pump LISTENs on a connection of its own;
  * - when the earliest Pending message falls due (retries, leases of attempts a dead worker left);
@@ -34,6 +36,8 @@ const SHUTDOWN_WAIT_MS = 10_000;
 export class WebhookPump implements OnApplicationBootstrap, OnModuleDestroy {
   /** Attempts whose request is running (bounded by WEBHOOK_CONCURRENCY). */
   private inFlight = 0;
+  /** Claimed (leased) messages waiting for a free slot. */
+  private ready: Claim[] = [];
   /** Attempts answered but not yet stored (their slot is free already; bounded too). */
   private recording = 0;
   private claiming = false;
@@ -72,6 +76,11 @@ export class WebhookPump implements OnApplicationBootstrap, OnModuleDestroy {
     clearTimeout(this.timer);
     clearTimeout(this.listenRetry);
     this.dropListener();
+    // Claimed messages not yet sent: give them back now rather than when their lease ends.
+    const unsent = this.ready.splice(0);
+    if (unsent.length > 0) {
+      await this.delivery.release(unsent).catch((err: Error) => this.logger.event('warn', 'could not release unsent webhook claims; they are sent after their lease ends', { count: unsent.length, error: err.message }));
+    }
     const deadline = Date.now() + SHUTDOWN_WAIT_MS;
     while ((this.inFlight > 0 || this.recording > 0 || this.claiming) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   }
@@ -105,23 +114,35 @@ export class WebhookPump implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  /** Requests in flight plus claimed messages waiting: the concurrency and half as much again. */
+  private capacity(): number {
+    const concurrency = this.config.WEBHOOK_CONCURRENCY;
+    return concurrency + Math.floor(concurrency / 2);
+  }
+
   /**
-   * Claim again once a quarter of the slots are free: batches stay large enough to keep the
-   * statements per delivery low, and the next batch arrives before the slots run dry.
+   * Claim again once a quarter of the capacity is free: batches stay large enough to keep the
+   * statements per delivery low, and the next batch arrives before the buffer runs dry.
    */
   private canClaim(): boolean {
-    const concurrency = this.config.WEBHOOK_CONCURRENCY;
-    const free = concurrency - this.inFlight;
-    return free >= Math.max(1, Math.floor(concurrency / 4)) && this.recording < 2 * concurrency;
+    const capacity = this.capacity();
+    const free = capacity - this.inFlight - this.ready.length;
+    return free >= Math.max(1, Math.floor(capacity / 4)) && this.recording < 2 * this.config.WEBHOOK_CONCURRENCY;
+  }
+
+  /** Starts waiting messages while slots are free. */
+  private fill(): void {
+    while (this.inFlight < this.config.WEBHOOK_CONCURRENCY && this.ready.length > 0 && !this.stopped) this.start(this.ready.shift() as Claim);
   }
 
   private pump(): void {
+    this.fill();
     if (this.stopped || this.claiming) return;
     if (!this.more || !this.canClaim()) {
       this.checkIdle();
       return;
     }
-    const want = this.config.WEBHOOK_CONCURRENCY - this.inFlight;
+    const want = this.capacity() - this.inFlight - this.ready.length;
     this.more = false;
     this.claiming = true;
     clearTimeout(this.timer);
@@ -130,7 +151,7 @@ export class WebhookPump implements OnApplicationBootstrap, OnModuleDestroy {
       (claims) => {
         this.claiming = false;
         this.failures = 0;
-        for (const claim of claims) this.start(claim);
+        for (const claim of claims) this.ready.push(claim);
         if (claims.length === want) this.more = true;
         this.pump();
       },
@@ -181,7 +202,7 @@ export class WebhookPump implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Idle (nothing claimable, nothing in flight): wake waiters and sleep until the next due time. */
   private checkIdle(): void {
-    if (this.claiming || this.inFlight > 0 || this.recording > 0 || this.more) return;
+    if (this.claiming || this.inFlight > 0 || this.ready.length > 0 || this.recording > 0 || this.more) return;
     const waiters = this.idleWaiters.splice(0);
     for (const w of waiters) w();
     if (this.stopped || this.idleScheduled) return;

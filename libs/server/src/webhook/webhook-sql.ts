@@ -23,47 +23,26 @@ export interface PgPoolClient {
   release(err?: Error | boolean): void;
 }
 
+/** The parts of a `pg` pool that the webhook code uses. */
+export interface PgPool {
+  connect(): Promise<PgPoolClient>;
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
 /** The `pg` pool behind TypeORM's PostgreSQL driver, or undefined for another driver. */
-export function pgPool(db: DataSource): { connect(): Promise<PgPoolClient> } | undefined {
+export function pgPool(db: DataSource): PgPool | undefined {
   const pool = (db.driver as unknown as { master?: { connect?: unknown } }).master;
-  return typeof pool?.connect === 'function' ? (pool as { connect(): Promise<PgPoolClient> }) : undefined;
+  return typeof pool?.connect === 'function' ? (pool as PgPool) : undefined;
 }
 
 /**
- * Index access only: no sequential or bitmap scans, no sorts (an ordered index scan instead).
- * And no waiting for the WAL flush at commit: losing the last moments of claims and attempt
- * records to a crash of PostgreSQL itself leaves those messages Pending and leased, so they are
- * attempted again after the lease (at-least-once holds); the wait would only stall delivery.
+ * Runs one of the webhook pump's statements (the functions of migration 1795350000000, which fix
+ * their own planner settings and commit mode) as a named prepared statement straight on the `pg`
+ * pool: one round trip, its own implicit transaction, and the plan prepared once per connection.
  */
-const INDEX_PATHS_ONLY = 'BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off; SET LOCAL synchronous_commit = off';
-
-/**
- * Runs one hot delivery statement (claim, record) in a transaction of its own on the `pg` pool,
- * with the planner limited to index paths, so each row is reached through its primary key and the
- * due messages through the ordered partial index, whatever the statistics say.
- *
- * Why: the delivery tables grow in bursts faster than statistics follow (with autovacuum off, or
- * behind, they never do). Left to estimates, the planner was seen to pick, for the same claim,
- * a bitmap scan of every due message plus a sort (it estimated 21 due rows; there were 21,000),
- * or, in a plan cached while the tables were small, sequential scans of the whole outbox, for
- * every batch: PostgreSQL then spent 3–4× the CPU of the rest of a delivery. With index paths
- * only, each batch reads the rows it touches and no more. The statement is prepared (`name`) once
- * per connection: its plan is the same whatever the estimates, so planning it per batch would
- * only cost CPU (about 0.3–1.5 ms each).
- */
-export async function indexedRows<T>(db: DataSource, name: string, sql: string, params: unknown[]): Promise<T[]> {
+export async function pumpRows<T>(db: DataSource, name: string, sql: string, params: unknown[]): Promise<T[]> {
   const pool = pgPool(db);
   if (!pool) return queryRows<T>(db, sql, params);
-  const client = await pool.connect();
-  try {
-    await client.query(INDEX_PATHS_ONLY);
-    const { rows } = await client.query({ name, text: sql, values: params });
-    await client.query('COMMIT');
-    client.release();
-    return rows as T[];
-  } catch (err) {
-    // A failed statement leaves the transaction aborted, a broken connection is useless: drop it.
-    client.release(err as Error);
-    throw err;
-  }
+  const { rows } = await pool.query({ name, text: sql, values: params });
+  return rows as T[];
 }

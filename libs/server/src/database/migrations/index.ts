@@ -7,6 +7,7 @@ import { RecordExpressionIndexes1795320492942 } from './1795320492942-record-exp
 import { RecordStatistics1795320806102 } from './1795320806102-record-statistics';
 import { DatasetReadMode1795330000000 } from './1795330000000-dataset-read-mode';
 import { WebhookPump1795340000000 } from './1795340000000-webhook-pump';
+import { WebhookDeliveryFunctions1795350000000 } from './1795350000000-webhook-delivery-functions';
 
 /** Every migration in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   RecordStatistics1795320806102,
   DatasetReadMode1795330000000,
   WebhookPump1795340000000,
+  WebhookDeliveryFunctions1795350000000,
 ];

@@ -40,7 +40,7 @@ describe('WebhookHttpClient', () => {
     });
   });
   afterAll(async () => {
-    client.onModuleDestroy();
+    client.onApplicationShutdown();
     await target.close();
     await other.close();
   });
