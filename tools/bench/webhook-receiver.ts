@@ -5,7 +5,7 @@
  *
  * - `POST /webhooks` (the worker's deliveries): records the receipt time (`Date.now()` when the
  *   body is complete), the headers a Standard Webhooks verifier needs, and the body.
- * - `POST /baseline` (the bench's plain POSTs): only counted.
+ * - `POST /baseline` (the bench's plain POSTs): the same bookkeeping, in lists of their own.
  *
  * IPC: `{cmd:'stats'}` → `{total, distinct, baseline}`; `{cmd:'dump'}` → every delivery.
  */
@@ -29,7 +29,8 @@ export type ReceiverReply =
 
 const deliveries: ReceivedDelivery[] = [];
 const seen = new Set<string>();
-let baseline = 0;
+const baselineDeliveries: ReceivedDelivery[] = [];
+const baselineSeen = new Set<string>();
 
 const header = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(', ') : (v ?? ''));
 
@@ -40,13 +41,18 @@ const server = http.createServer((req, res) => {
     const at = Date.now();
     res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '2' });
     res.end('ok');
-    if (req.url === '/baseline') {
-      baseline++;
-      return;
-    }
+    // Both kinds get exactly the same bookkeeping, so the receiver costs the baseline what it
+    // costs a delivery; only the delivery's lists are reported.
+    const isBaseline = req.url === '/baseline';
     const id = header(req.headers['webhook-id']);
-    seen.add(id);
-    deliveries.push({ id, timestamp: header(req.headers['webhook-timestamp']), signature: header(req.headers['webhook-signature']), body: Buffer.concat(chunks).toString('utf8'), at });
+    (isBaseline ? baselineSeen : seen).add(id);
+    (isBaseline ? baselineDeliveries : deliveries).push({
+      id,
+      timestamp: header(req.headers['webhook-timestamp']),
+      signature: header(req.headers['webhook-signature']),
+      body: Buffer.concat(chunks).toString('utf8'),
+      at,
+    });
   });
 });
 server.keepAliveTimeout = 60_000;
@@ -55,7 +61,7 @@ server.headersTimeout = 65_000;
 const reply = (msg: ReceiverReply) => process.send?.(msg);
 
 process.on('message', (msg: ReceiverRequest) => {
-  if (msg.cmd === 'stats') reply({ kind: 'stats', total: deliveries.length, distinct: seen.size, baseline });
+  if (msg.cmd === 'stats') reply({ kind: 'stats', total: deliveries.length, distinct: seen.size, baseline: baselineDeliveries.length });
   else if (msg.cmd === 'dump') reply({ kind: 'dump', deliveries });
 });
 process.on('disconnect', () => process.exit(0));

@@ -1,5 +1,5 @@
 import { afterAll, jest, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { sign, WEBHOOK_CHANNEL, WebhookEventsService } from '@ledgerlink/server';
+import { MetricsService, sign, WEBHOOK_CHANNEL, WebhookEventsService } from '@ledgerlink/server';
 import { Client } from 'pg';
 import {
   freePort,
@@ -79,6 +79,13 @@ describe('webhook delivery', () => {
     });
     await worker.advance(1000);
     expect(r.received).toHaveLength(2);
+
+    // The worker's metrics count the attempts by outcome and read the attempts in flight.
+    const metrics = await worker.app.get(MetricsService).registry.metrics();
+    expect(metrics).toMatch(/ledgerlink_webhook_attempts_total\{outcome="retrying"\} [1-9]/);
+    expect(metrics).toMatch(/ledgerlink_webhook_attempts_total\{outcome="succeeded"\} [1-9]/);
+    expect(metrics).toMatch(/ledgerlink_webhook_attempt_duration_seconds_count\{outcome="retry"\} [1-9]/);
+    expect(metrics).toMatch(/^ledgerlink_webhook_attempts_in_flight 0$/m);
   });
 
   it('loses nothing while the receiver is down, across a worker restart and an attempt a dead worker left leased', async () => {

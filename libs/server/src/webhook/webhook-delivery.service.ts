@@ -208,8 +208,8 @@ export class WebhookDeliveryService {
       next_attempt_at: next ? next.toISOString() : null,
       token: claim.attempt_count,
     });
-    this.attempts.labels(result).inc();
-    this.duration.labels(outcome).observe(r.durationMs / 1000);
+    this.attempts.inc({ outcome: result });
+    this.duration.observe({ outcome }, r.durationMs / 1000);
     if (outcome !== 'success' && consumer && !consumer.disabled && consumer.failing_since) {
       const since = new Date(consumer.failing_since);
       if (now.getTime() - since.getTime() >= this.config.WEBHOOK_DISABLE_AFTER_MS) {

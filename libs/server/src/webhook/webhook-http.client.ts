@@ -46,10 +46,25 @@ export class WebhookHttpClient implements OnApplicationShutdown {
     this.agents['https:'].destroy();
   }
 
+  /** Parsed consumer URLs and their request options (most deliveries go to a few URLs). */
+  private readonly targets = new Map<string, { url: URL; options: http.RequestOptions }>();
+
+  private target(href: string | URL): { url: URL; options: http.RequestOptions } {
+    const key = typeof href === 'string' ? href : href.href;
+    let t = this.targets.get(key);
+    if (!t) {
+      const url = typeof href === 'string' ? new URL(href) : href;
+      if (this.targets.size >= 10_000) this.targets.clear();
+      t = { url, options: { protocol: url.protocol, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port || undefined, path: `${url.pathname}${url.search}`, method: 'POST', agent: this.agents[url.protocol as 'http:' | 'https:'] } };
+      this.targets.set(key, t);
+    }
+    return t;
+  }
+
   async post(req: WebhookRequest): Promise<AttemptResult> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
-    let url = new URL(req.url);
+    let url = this.target(req.url).url;
     for (let hop = 0; ; hop++) {
       const res = await this.once(url, req, req.timeoutMs - elapsed());
       if (res.statusCode === undefined) return { durationMs: elapsed(), error: res.error ?? 'No response' };
@@ -96,8 +111,7 @@ export class WebhookHttpClient implements OnApplicationShutdown {
         request.destroy();
       }, budgetMs);
       const request = mod.request(
-        url,
-        { method: 'POST', agent: this.agents[url.protocol as 'http:' | 'https:'], headers: { ...req.headers, 'content-length': String(Buffer.byteLength(req.body)) } },
+        { ...this.target(url).options, headers: { ...req.headers, 'content-length': String(Buffer.byteLength(req.body)) } },
         (res) => {
           status = res.statusCode ?? 0;
           headers = res.headers;

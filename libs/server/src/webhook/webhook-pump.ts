@@ -50,7 +50,6 @@ export class WebhookPump implements OnApplicationBootstrap, OnModuleDestroy {
   private listener?: PgPoolClient;
   private listenRetry?: NodeJS.Timeout;
   private idleWaiters: (() => void)[] = [];
-  private readonly inFlightGauge: Gauge;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -60,9 +59,14 @@ export class WebhookPump implements OnApplicationBootstrap, OnModuleDestroy {
     metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.inFlightGauge =
-      (metrics.registry.getSingleMetric('ledgerlink_webhook_attempts_in_flight') as Gauge | undefined) ??
-      new Gauge({ name: 'ledgerlink_webhook_attempts_in_flight', help: 'Webhook delivery attempts in flight in this worker', registers: [metrics.registry] });
+    // Read when scraped: nothing to update per attempt.
+    metrics.registry.removeSingleMetric('ledgerlink_webhook_attempts_in_flight');
+    const gauge: Gauge = new Gauge({
+      name: 'ledgerlink_webhook_attempts_in_flight',
+      help: 'Webhook delivery attempts in flight in this worker',
+      registers: [metrics.registry],
+      collect: () => gauge.set(this.inFlight),
+    });
   }
 
   async onApplicationBootstrap() {
@@ -169,12 +173,10 @@ export class WebhookPump implements OnApplicationBootstrap, OnModuleDestroy {
   /** Sends one claimed message; its slot frees as soon as the response is in, before it is stored. */
   private start(claim: Claim): void {
     this.inFlight++;
-    this.inFlightGauge.set(this.inFlight);
     this.delivery.send(claim).then(
       (result) => {
         this.inFlight--;
-        this.inFlightGauge.set(this.inFlight);
-        if (result) {
+            if (result) {
           this.recording++;
           this.delivery
             .record(claim, result)
@@ -188,8 +190,7 @@ export class WebhookPump implements OnApplicationBootstrap, OnModuleDestroy {
       },
       (err: Error) => {
         this.inFlight--;
-        this.inFlightGauge.set(this.inFlight);
-        this.recordFailed(claim, err);
+            this.recordFailed(claim, err);
         this.pump();
       },
     );

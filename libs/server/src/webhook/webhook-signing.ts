@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 
 /**
  * Standard Webhooks / Svix signing: `v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">`, keyed
@@ -22,14 +22,28 @@ export function secretKey(secret: string): Buffer {
   return Buffer.from(secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret, 'base64');
 }
 
+/** HMAC keys of secrets in use, so signing does not decode and import the key every time. */
+const keyObjects = new Map<string, KeyObject>();
+const MAX_CACHED_KEYS = 10_000;
+
+function hmacKey(secret: string | Buffer): KeyObject | Buffer {
+  if (typeof secret !== 'string') return secret;
+  let key = keyObjects.get(secret);
+  if (!key) {
+    if (keyObjects.size >= MAX_CACHED_KEYS) keyObjects.clear();
+    key = createSecretKey(secretKey(secret));
+    keyObjects.set(secret, key);
+  }
+  return key;
+}
+
 export function sign(secret: string | Buffer, msgId: string, timestamp: number, body: string): string {
-  const key = typeof secret === 'string' ? secretKey(secret) : secret;
-  return `v1,${createHmac('sha256', key).update(`${msgId}.${timestamp}.${body}`).digest('base64')}`;
+  return `v1,${createHmac('sha256', hmacKey(secret)).update(`${msgId}.${timestamp}.${body}`).digest('base64')}`;
 }
 
 /** The `webhook-signature` header value: one signature per active key, space-separated. */
 export function signatureHeader(keys: readonly (string | Buffer)[], msgId: string, timestamp: number, body: string): string {
-  return keys.map((k) => sign(k, msgId, timestamp, body)).join(' ');
+  return keys.length === 1 ? sign(keys[0], msgId, timestamp, body) : keys.map((k) => sign(k, msgId, timestamp, body)).join(' ');
 }
 
 /** `webhook-id`: stable across retries of one event to one consumer. */
@@ -51,6 +65,7 @@ export interface ConsumerSecrets {
 
 /** Keys that sign at `now`: the current one first, then previous ones whose grace has not ended. */
 export function signingKeys(secrets: ConsumerSecrets, now: Date): string[] {
+  if (secrets.previous.length === 0) return [secrets.current];
   return [secrets.current, ...secrets.previous.filter((p) => new Date(p.expiresAt).getTime() > now.getTime()).map((p) => p.key)];
 }
 
