@@ -19,9 +19,9 @@ const SHUTDOWN_WAIT_MS = 10_000;
 /**
  * The worker's delivery loop. The `webhook_message` table is the queue: the pump leases due
  * messages in batches (`claimDue`, SKIP LOCKED, so any number of workers share the work) and keeps
- * up to WEBHOOK_CONCURRENCY requests in flight. Claimed messages wait in a small local buffer (up
- * to half the concurrency), so a slot that frees starts the next request at once instead of after
- * a claim's round trip; the next batch is claimed when a quarter of the slots and buffer is free.
+ * up to WEBHOOK_CONCURRENCY requests in flight. Claimed messages wait in a local buffer (up to the
+ * concurrency again), so a slot that frees starts the next request at once instead of after a
+ * claim's round trip; the next batch is claimed when a third of the slots and buffer is free.
  * A slot frees when the response arrives; storing the attempt (batched across attempts) happens
  * after. It wakes up
  * - at once when a message becomes due: emitting events and replays `NOTIFY ledgerlink_webhooks`
@@ -118,20 +118,21 @@ export class WebhookPump implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** Requests in flight plus claimed messages waiting: the concurrency and half as much again. */
+  /** Requests in flight plus claimed messages waiting: twice the concurrency. */
   private capacity(): number {
     const concurrency = this.config.WEBHOOK_CONCURRENCY;
-    return concurrency + Math.floor(concurrency / 2);
+    return 2 * concurrency;
   }
 
   /**
-   * Claim again once a quarter of the capacity is free: batches stay large enough to keep the
-   * statements per delivery low, and the next batch arrives before the buffer runs dry.
+   * Claim again once a third of the capacity is free: batches stay large (about two thirds of the
+   * concurrency), so there are few statements per delivery, and the next batch arrives before the
+   * buffer runs dry.
    */
   private canClaim(): boolean {
     const capacity = this.capacity();
     const free = capacity - this.inFlight - this.ready.length;
-    return free >= Math.max(1, Math.floor(capacity / 4)) && this.recording < 2 * this.config.WEBHOOK_CONCURRENCY;
+    return free >= Math.max(1, Math.floor(capacity / 3)) && this.recording < 2 * this.config.WEBHOOK_CONCURRENCY;
   }
 
   /** Starts waiting messages while slots are free. */

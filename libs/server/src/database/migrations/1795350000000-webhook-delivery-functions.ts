@@ -12,7 +12,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   a statement of its own): losing the last claims or records to a crash of PostgreSQL itself
  *   leaves those messages Pending and leased, so they are attempted again (at-least-once).
  *
- * The statements are the ones the pump ran before (webhook-delivery.service.ts describes them).
+ * The statements are the ones the pump ran before (webhook-delivery.service.ts describes them),
+ * but for the record: the update checks each message's fencing token itself instead of locking
+ * the messages in a pass of its own first. The messages are reached by primary key (`id = ANY`),
+ * never through the partial due index that `status = 'Pending'` would make eligible.
  */
 export class WebhookDeliveryFunctions1795350000000 implements MigrationInterface {
   name = 'WebhookDeliveryFunctions1795350000000';
@@ -73,18 +76,14 @@ BEGIN
     SELECT * FROM jsonb_to_recordset(p_rows) AS x(
       message_id uuid, consumer_id uuid, client_id uuid, attempted_at timestamptz, succeeded boolean, status_code int,
       duration_ms int, response_body text, error text, status text, next_attempt_at timestamptz, token int)
-  ), held AS (
-    SELECT l.id FROM r CROSS JOIN LATERAL (
-      SELECT w.id FROM webhook_message w WHERE w.id = r.message_id AND w.attempt_count = r.token AND w.status = 'Pending'
-      FOR NO KEY UPDATE
-    ) l
   ), a AS (
     INSERT INTO webhook_attempt (message_id, consumer_id, client_id, attempted_at, succeeded, status_code, duration_ms, response_body, error)
     SELECT r.message_id, r.consumer_id, r.client_id, r.attempted_at, r.succeeded, r.status_code, r.duration_ms, r.response_body, r.error FROM r
   ), m AS (
     UPDATE webhook_message w SET status = r.status, next_attempt_at = r.next_attempt_at, leased_until = NULL,
       last_attempt_at = r.attempted_at, last_status_code = r.status_code, last_error = r.error
-    FROM r WHERE w.id = ANY (ARRAY(SELECT held.id FROM held)) AND w.id = r.message_id
+    FROM r
+    WHERE w.id = ANY (ARRAY(SELECT r.message_id FROM r)) AND w.id = r.message_id AND w.attempt_count = r.token AND w.status = 'Pending'
   ), streak AS (
     SELECT r.consumer_id, bool_or(r.succeeded) AS any_ok, min(r.attempted_at) AS first_at FROM r GROUP BY r.consumer_id
   ), c AS (
