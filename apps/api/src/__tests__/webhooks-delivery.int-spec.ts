@@ -175,6 +175,68 @@ describe('webhook delivery', () => {
     expect(slow.received.map((r) => (r.json as { payload: { name: string } }).payload.name)).toEqual(['Slow 1', 'Slow 2', 'Waiting']);
   });
 
+  it('claims through the due index and records through the primary key, without statistics to guide the planner', async () => {
+    const t = await tenant();
+    const r = await receiver();
+    const consumer = await createConsumer(api, t, { url: r.url, eventTypes: ['company.created'] });
+    // 400 messages that fall due only in a year, so the running worker leaves them alone; no ANALYZE.
+    const later = new Date(api.clock.now().getTime() + 365 * DAY);
+    await api.db.query(
+      `WITH e AS (
+         INSERT INTO webhook_event (client_id, event_type, company_tags, payload, created_at)
+         SELECT $1, 'company.created', '{}', jsonb_build_object('n', g), now() FROM generate_series(1, 400) g RETURNING id, created_at)
+       INSERT INTO webhook_message (event_id, consumer_id, client_id, status, next_attempt_at, created_at)
+       SELECT e.id, $2, $1, 'Pending', $3, e.created_at FROM e`,
+      [t.clientId, consumer.id, later],
+    );
+    const db = new Client({ connectionString: api.config.DATABASE_URL });
+    await db.connect();
+    try {
+      // Scans of each index by this transaction so far (pg_stat_get_xact_numscans sees its own).
+      const scans = async () =>
+        Object.fromEntries(
+          (
+            await db.query(
+              `SELECT c.relname, pg_stat_get_xact_numscans(c.oid)::int AS n FROM pg_class c
+               WHERE c.relname IN ('ix_webhook_message_due', 'ix_webhook_message_consumer_created', 'uq_webhook_message_event_consumer')`,
+            )
+          ).rows.map((x: { relname: string; n: number }) => [x.relname, x.n]),
+        );
+      await db.query('BEGIN');
+      const claimAt = new Date(later.getTime() + 1000);
+      const claims = (await db.query('SELECT * FROM webhook_claim_due($1, $2, $3)', [claimAt, new Date(claimAt.getTime() + 60_000), 100])).rows as { id: string; attempt_count: number }[];
+      expect(claims).toHaveLength(100);
+      expect(await scans()).toEqual({ ix_webhook_message_due: 1, ix_webhook_message_consumer_created: 0, uq_webhook_message_event_consumer: 0 });
+      const rows = claims.map((c) => ({
+        message_id: c.id,
+        consumer_id: consumer.id,
+        client_id: t.clientId,
+        attempted_at: claimAt.toISOString(),
+        succeeded: true,
+        status_code: 200,
+        duration_ms: 1,
+        response_body: 'ok',
+        error: null,
+        status: 'Succeeded',
+        next_attempt_at: null,
+        token: c.attempt_count,
+      }));
+      await db.query('SELECT * FROM webhook_record($1)', [JSON.stringify(rows)]);
+      // The record reached the 100 messages by primary key: the due index was not scanned again.
+      expect(await scans()).toEqual({ ix_webhook_message_due: 1, ix_webhook_message_consumer_created: 0, uq_webhook_message_event_consumer: 0 });
+      await db.query('COMMIT');
+      const done = (await api.db.query(`SELECT status, count(*)::int AS n FROM webhook_message WHERE consumer_id = $1 GROUP BY status ORDER BY status`, [consumer.id])) as { status: string; n: number }[];
+      expect(done).toEqual([
+        { status: 'Pending', n: 300 },
+        { status: 'Succeeded', n: 100 },
+      ]);
+    } finally {
+      await db.query('ROLLBACK').catch(() => undefined);
+      await db.end();
+      await api.request(`/webhooks/${consumer.id}`, { tenant: t, method: 'DELETE' });
+    }
+  });
+
   it('wakes the worker with NOTIFY on commit, not by polling', async () => {
     // A worker that would poll only every 10 minutes still delivers at once.
     await worker.close();

@@ -15,7 +15,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The statements are the ones the pump ran before (webhook-delivery.service.ts describes them),
  * but for the record: the update checks each message's fencing token itself instead of locking
  * the messages in a pass of its own first. The messages are reached by primary key (`id = ANY`),
- * never through the partial due index that `status = 'Pending'` would make eligible.
+ * never through the partial due index (see the comment in `webhook_record`).
  */
 export class WebhookDeliveryFunctions1795350000000 implements MigrationInterface {
   name = 'WebhookDeliveryFunctions1795350000000';
@@ -83,7 +83,12 @@ BEGIN
     UPDATE webhook_message w SET status = r.status, next_attempt_at = r.next_attempt_at, leased_until = NULL,
       last_attempt_at = r.attempted_at, last_status_code = r.status_code, last_error = r.error
     FROM r
-    WHERE w.id = ANY (ARRAY(SELECT r.message_id FROM r)) AND w.id = r.message_id AND w.attempt_count = r.token AND w.status = 'Pending'
+    -- IS NOT DISTINCT FROM (status is never null) rather than =, so that this condition does not
+    -- make the partial due index (WHERE status = 'Pending') usable here: the messages are reached
+    -- by primary key only. With = and no statistics, the planner was seen to scan the whole due
+    -- index for every batch.
+    WHERE w.id = ANY (ARRAY(SELECT r.message_id FROM r)) AND w.id = r.message_id AND w.attempt_count = r.token
+      AND w.status IS NOT DISTINCT FROM 'Pending'
   ), streak AS (
     SELECT r.consumer_id, bool_or(r.succeeded) AS any_ok, min(r.attempted_at) AS first_at FROM r GROUP BY r.consumer_id
   ), c AS (
