@@ -10,7 +10,8 @@
  * insert, whose NOTIFY wakes the worker on commit), and one consumer (`POST /webhooks`) subscribes to it.
  * Creating companies over HTTP (≈ 400/s here) is far slower than delivering them, so one stream
  * of companies cannot measure delivery throughput. Hence, after a warm-up backlog of
- * BENCH_WEBHOOK_WARMUP_EVENTS (2,000) deliveries (the baseline gets a warm-up too), two phases:
+ * BENCH_WEBHOOK_WARMUP_EVENTS (default: one round, 5,000) deliveries (the baseline gets a warm-up
+ * too), two phases:
  *
  *  1. Throughput, in BENCH_WEBHOOK_ROUNDS (4) rounds of BENCH_WEBHOOK_EVENTS (20,000) / rounds
  *     events. In each round the worker process is frozen (SIGSTOP, so it stays warm and keeps its
@@ -45,8 +46,9 @@ import type { ReceivedDelivery, ReceiverReply, ReceiverRequest } from './webhook
 const EVENTS = Number(process.env['BENCH_WEBHOOK_EVENTS'] ?? 20_000);
 const LATENCY_EVENTS = Number(process.env['BENCH_WEBHOOK_LATENCY_EVENTS'] ?? 4_000);
 const RATE = Number(process.env['BENCH_WEBHOOK_RATE'] ?? 200);
-const WARMUP_EVENTS = Number(process.env['BENCH_WEBHOOK_WARMUP_EVENTS'] ?? 2_000);
 const ROUNDS = Math.max(1, Number(process.env['BENCH_WEBHOOK_ROUNDS'] ?? 4));
+/** An uncounted round of its own: as large as a measured round. */
+const WARMUP_EVENTS = Number(process.env['BENCH_WEBHOOK_WARMUP_EVENTS'] ?? Math.floor(EVENTS / ROUNDS));
 const EMIT_CONCURRENCY = 32;
 const MAX_IN_FLIGHT = 64;
 const SIGNATURE_SAMPLE = 200;
@@ -275,7 +277,8 @@ export async function webhooksBench() {
     }
     agent.destroy();
     console.log(`  worker CPU by thread (ms): ${[...threads].filter(([, v]) => v > 0).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
-    // Claims read the due index in order and stop after the batch: entries per scan stay near the batch size.
+    // Claims read the due index in order: the leased messages at its front (in flight and buffered, up
+    // to twice the concurrency), then the batch. More than that means a statement scans it needlessly.
     console.log(`  due index: ${fmt(dueScans)} scans, ${fmt(dueEntries / Math.max(1, dueScans), 1)} entries read per scan`);
     const deliverySeconds = rounds.reduce((n, r) => n + r.delivery, 0);
     const baselineSeconds = rounds.reduce((n, r) => n + r.baseline, 0);
