@@ -120,8 +120,7 @@ export class WebhookPump implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Requests in flight plus claimed messages waiting: twice the concurrency. */
   private capacity(): number {
-    const concurrency = this.config.WEBHOOK_CONCURRENCY;
-    return 2 * concurrency;
+    return 2 * this.config.WEBHOOK_CONCURRENCY;
   }
 
   /**
@@ -177,7 +176,7 @@ export class WebhookPump implements OnApplicationBootstrap, OnModuleDestroy {
     this.delivery.send(claim).then(
       (result) => {
         this.inFlight--;
-            if (result) {
+        if (result) {
           this.recording++;
           this.delivery
             .record(claim, result)
@@ -191,7 +190,7 @@ export class WebhookPump implements OnApplicationBootstrap, OnModuleDestroy {
       },
       (err: Error) => {
         this.inFlight--;
-            this.recordFailed(claim, err);
+        this.recordFailed(claim, err);
         this.pump();
       },
     );
