@@ -58,6 +58,7 @@ export * from './webhook/webhook-rules.service';
 export * from './webhook/webhook-messages.service';
 export * from './webhook/webhook-delivery.service';
 export * from './webhook/webhook-pump';
+export * from './webhook/webhook-retention.job';
 export * from './webhook/webhook-notify';
 export * from './webhook/webhook-signing';
 export * from './webhook/webhook.mapper';

@@ -1,5 +1,5 @@
 import { afterAll, jest, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { MetricsService, sign, WEBHOOK_CHANNEL, WebhookEventsService } from '@ledgerlink/server';
+import { MetricsService, sign, WEBHOOK_CHANNEL, WebhookEventsService, WebhookMessagesService, WebhookRetentionJob } from '@ledgerlink/server';
 import { Client } from 'pg';
 import {
   freePort,
@@ -235,6 +235,48 @@ describe('webhook delivery', () => {
       await db.end();
       await api.request(`/webhooks/${consumer.id}`, { tenant: t, method: 'DELETE' });
     }
+  });
+
+  it('purges events past the retention period with their messages and attempts, keeping recent and still pending ones', async () => {
+    const t = await tenant();
+    const r = await receiver();
+    const consumer = await createConsumer(api, t, { url: r.url, eventTypes: ['company.created'] });
+    const retention = worker.app.get(WebhookRetentionJob);
+    const count = async (sql: string) => ((await api.db.query(sql, [consumer.id])) as { n: number }[])[0].n;
+    const messages = () => count(`SELECT count(*)::int AS n FROM webhook_message WHERE consumer_id = $1`);
+    const attempts = () => count(`SELECT count(*)::int AS n FROM webhook_attempt WHERE consumer_id = $1`);
+    const events = () => count(`SELECT count(*)::int AS n FROM webhook_event e JOIN webhook_message m ON m.event_id = e.id WHERE m.consumer_id = $1`);
+
+    // Two delivered events and one that never got through (Pending, due only in a year).
+    await createCompany(api, t, { name: 'Old 1' });
+    await createCompany(api, t, { name: 'Old 2' });
+    await r.waitFor(2);
+    await worker.settle();
+    await api.db.query(
+      `WITH e AS (INSERT INTO webhook_event (client_id, event_type, company_tags, payload, created_at) VALUES ($1, 'company.created', '{}', '{}', $3) RETURNING id, created_at)
+       INSERT INTO webhook_message (event_id, consumer_id, client_id, status, next_attempt_at, created_at) SELECT e.id, $2, $1, 'Pending', $4, e.created_at FROM e`,
+      [t.clientId, consumer.id, api.clock.now(), new Date(api.clock.now().getTime() + 365 * DAY)],
+    );
+    expect([await events(), await messages(), await attempts()]).toEqual([3, 3, 2]);
+
+    // 89 days later nothing is old enough; 91 days later the delivered ones go, the pending one stays.
+    api.clock.advance(89 * DAY);
+    expect(await retention.run()).toBe(0);
+    api.clock.advance(2 * DAY);
+    await createCompany(api, t, { name: 'Recent' });
+    await r.waitFor(3);
+    await worker.settle();
+    expect(await retention.run()).toBeGreaterThanOrEqual(2);
+    expect([await events(), await messages(), await attempts()]).toEqual([2, 2, 1]);
+    const left = (await api.db.query(`SELECT e.payload->>'name' AS name, m.status FROM webhook_message m JOIN webhook_event e ON e.id = m.event_id WHERE m.consumer_id = $1 ORDER BY m.status`, [consumer.id])) as { name: string | null; status: string }[];
+    expect(left).toEqual([
+      { name: null, status: 'Pending' },
+      { name: 'Recent', status: 'Succeeded' },
+    ]);
+    // The message log (the portal's) no longer lists the purged ones.
+    const log = await api.app.get(WebhookMessagesService).list(t.clientId, consumer.id, { page: 1, pageSize: 100 });
+    expect(log.totalResults).toBe(2);
+    await api.request(`/webhooks/${consumer.id}`, { tenant: t, method: 'DELETE' });
   });
 
   it('wakes the worker with NOTIFY on commit, not by polling', async () => {

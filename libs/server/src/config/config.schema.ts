@@ -73,6 +73,8 @@ export const configSchema = z.object({
   WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
   /** Concurrent deliveries per worker process. */
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(50),
+  /** Days webhook events, their messages and attempts are kept (0: forever). */
+  WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   /** Webhook consumers (and rules) per client. */
   WEBHOOK_MAX_CONSUMERS: z.coerce.number().int().min(1).max(10_000).default(50),
 });

@@ -7,6 +7,7 @@ export const QUEUES = {
 
 export const JOBS = {
   purgeSessions: 'purge-sessions',
+  purgeWebhooks: 'purge-webhooks',
   runDataset: 'run-dataset',
   sweepDatasets: 'sweep-datasets',
   scheduleTick: 'schedule-tick',

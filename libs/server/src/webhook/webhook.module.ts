@@ -1,6 +1,8 @@
+import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { CompanyModule } from '../company/company.module';
 import { HealthModule } from '../health/health.module';
+import { QUEUES } from '../queue/queue.names';
 import { WebhookConsumersService } from './webhook-consumers.service';
 import { WebhookDeliveryService } from './webhook-delivery.service';
 import { WebhookEventsModule } from './webhook-events.module';
@@ -9,6 +11,7 @@ import { WebhookMessagesService } from './webhook-messages.service';
 import { WebhookRulesController } from './webhook-rules.controller';
 import { WebhookRulesService } from './webhook-rules.service';
 import { WebhookPump } from './webhook-pump';
+import { WebhookRetentionJob } from './webhook-retention.job';
 import { WebhookController } from './webhook.controller';
 
 /** Consumers, rules, the message log, replay and statistics. */
@@ -23,10 +26,10 @@ export class WebhookModule {}
 @Module({ imports: [WebhookModule], controllers: [WebhookController, WebhookRulesController] })
 export class WebhookHttpModule {}
 
-/** Worker: the delivery pump and its attempts. */
+/** Worker: the delivery pump and its attempts, and payload retention. */
 @Module({
-  imports: [WebhookModule, HealthModule],
-  providers: [WebhookHttpClient, WebhookDeliveryService, WebhookPump],
-  exports: [WebhookDeliveryService, WebhookPump],
+  imports: [WebhookModule, HealthModule, BullModule.registerQueue({ name: QUEUES.maintenance })],
+  providers: [WebhookHttpClient, WebhookDeliveryService, WebhookPump, WebhookRetentionJob],
+  exports: [WebhookDeliveryService, WebhookPump, WebhookRetentionJob],
 })
 export class WebhookJobsModule {}
