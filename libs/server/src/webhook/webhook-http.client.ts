@@ -18,6 +18,12 @@ export const RESPONSE_EXCERPT_BYTES = 1024;
 const MAX_DRAIN_BYTES = 256 * 1024;
 const MAX_REDIRECTS = 5;
 
+/** A parsed URL and the request options for it. */
+interface Target {
+  url: URL;
+  options: http.RequestOptions;
+}
+
 interface Hop {
   statusCode?: number;
   headers?: http.IncomingHttpHeaders;
@@ -47,9 +53,9 @@ export class WebhookHttpClient implements OnApplicationShutdown {
   }
 
   /** Parsed consumer URLs and their request options (most deliveries go to a few URLs). */
-  private readonly targets = new Map<string, { url: URL; options: http.RequestOptions }>();
+  private readonly targets = new Map<string, Target>();
 
-  private target(href: string | URL): { url: URL; options: http.RequestOptions } {
+  private target(href: string | URL): Target {
     const key = typeof href === 'string' ? href : href.href;
     let t = this.targets.get(key);
     if (!t) {
@@ -64,9 +70,10 @@ export class WebhookHttpClient implements OnApplicationShutdown {
   async post(req: WebhookRequest): Promise<AttemptResult> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
-    let url = this.target(req.url).url;
+    let target = this.target(req.url);
     for (let hop = 0; ; hop++) {
-      const res = await this.once(url, req, req.timeoutMs - elapsed());
+      const url = target.url;
+      const res = await this.once(target, req, req.timeoutMs - elapsed());
       if (res.statusCode === undefined) return { durationMs: elapsed(), error: res.error ?? 'No response' };
       const base = { statusCode: res.statusCode, durationMs: elapsed(), ...(res.excerpt ? { responseBody: res.excerpt } : {}) };
       const location = res.headers?.location;
@@ -81,7 +88,7 @@ export class WebhookHttpClient implements OnApplicationShutdown {
           return { ...base, redirectRefused: true, error: `Redirect to another host (${next.protocol}//${next.host}) not followed` };
         }
         if (hop >= MAX_REDIRECTS) return { ...base, redirectRefused: true, error: `More than ${MAX_REDIRECTS} redirects` };
-        url = next;
+        target = this.target(next);
         continue;
       }
       const retryAfterMs = parseRetryAfter(res.headers?.['retry-after'], (req.now ?? (() => new Date()))());
@@ -89,7 +96,7 @@ export class WebhookHttpClient implements OnApplicationShutdown {
     }
   }
 
-  private once(url: URL, req: WebhookRequest, budgetMs: number): Promise<Hop> {
+  private once({ url, options }: Target, req: WebhookRequest, budgetMs: number): Promise<Hop> {
     if (budgetMs <= 0) return Promise.resolve({ error: `Timed out after ${req.timeoutMs} ms` });
     const mod = url.protocol === 'https:' ? https : http;
     return new Promise<Hop>((resolve) => {
@@ -111,7 +118,7 @@ export class WebhookHttpClient implements OnApplicationShutdown {
         request.destroy();
       }, budgetMs);
       const request = mod.request(
-        { ...this.target(url).options, headers: { ...req.headers, 'content-length': String(Buffer.byteLength(req.body)) } },
+        { ...options, headers: { ...req.headers, 'content-length': String(Buffer.byteLength(req.body)) } },
         (res) => {
           status = res.statusCode ?? 0;
           headers = res.headers;
