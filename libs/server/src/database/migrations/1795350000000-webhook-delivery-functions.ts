@@ -17,6 +17,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the messages in a pass of its own first. The messages are reached by primary key (`id = ANY`),
  * never through the partial due index (see the comment in `webhook_record`).
  */
+/** The planner settings every pump function runs with (a function's SET clause holds only while it runs). */
+const INDEX_PATHS_ONLY = 'SET enable_seqscan = off SET enable_bitmapscan = off SET enable_sort = off';
+/** For the calling transaction: claims and records do not wait for the WAL flush. */
+const ASYNC_COMMIT = "PERFORM set_config('synchronous_commit', 'off', true);";
+
 export class WebhookDeliveryFunctions1795350000000 implements MigrationInterface {
   name = 'WebhookDeliveryFunctions1795350000000';
 
@@ -27,11 +32,11 @@ RETURNS TABLE (id uuid, attempt_count int, retry_base int, client_id uuid, clien
   event_type varchar, payload jsonb, company_id uuid, connection_id uuid, generated_at timestamptz,
   consumer_id uuid, url varchar, secrets_enc bytea, disabled boolean, rule_type varchar)
 LANGUAGE plpgsql
-SET enable_seqscan = off SET enable_bitmapscan = off SET enable_sort = off
+${INDEX_PATHS_ONLY}
 AS $fn$
 #variable_conflict use_column
 BEGIN
-  PERFORM set_config('synchronous_commit', 'off', true);
+  ${ASYNC_COMMIT}
   RETURN QUERY
   WITH claimed AS (
     SELECT w.id FROM webhook_message w
@@ -54,7 +59,7 @@ $fn$`);
     await q.query(`
 CREATE FUNCTION webhook_next_due(p_now timestamptz) RETURNS timestamptz
 LANGUAGE plpgsql STABLE
-SET enable_seqscan = off SET enable_bitmapscan = off SET enable_sort = off
+${INDEX_PATHS_ONLY}
 AS $fn$
 BEGIN
   RETURN (SELECT w.next_attempt_at FROM webhook_message w
@@ -66,11 +71,11 @@ $fn$`);
 CREATE FUNCTION webhook_record(p_rows jsonb)
 RETURNS TABLE (id uuid, failing_since timestamptz, disabled boolean)
 LANGUAGE plpgsql
-SET enable_seqscan = off SET enable_bitmapscan = off SET enable_sort = off
+${INDEX_PATHS_ONLY}
 AS $fn$
 #variable_conflict use_column
 BEGIN
-  PERFORM set_config('synchronous_commit', 'off', true);
+  ${ASYNC_COMMIT}
   RETURN QUERY
   WITH r AS (
     SELECT * FROM jsonb_to_recordset(p_rows) AS x(
